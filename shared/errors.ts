@@ -1,0 +1,33 @@
+/**
+ * Stable error codes. They cross process boundaries (IPC, HTTP bridge, CLI
+ * `--json`) as data, so renaming one is a breaking change.
+ */
+export const ERROR_CODES = [
+  'validation',
+  'not-found',
+  'conflict',
+  'auth-failed',
+  'permission-denied',
+  'network',
+  'timeout',
+  'rate-limited',
+  'remote-rejected',
+  'bad-response',
+  'storage',
+  'database-too-new',
+  'secret-unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Error as it crosses a process boundary. */
+export type ErrorData = {
+  readonly code: ErrorCode;
+  readonly message: string;
+};
+
+/** Reply of every operation that crosses a process boundary. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ErrorData };
