@@ -42,13 +42,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/app and preload may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/app and preload may import electron.',
+            },
+          ],
+        },
       ],
     },
   },
   {
+    // Plain JavaScript files have no types to check.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // Command-line entry points and scripts write to the terminal on purpose.
-    files: ['main/cli/**/*.ts', 'scripts/**', 'bin/**', 'main/emulators/run.ts'],
+    files: [
+      'main/cli/**/*.ts',
+      'scripts/**',
+      'bin/**',
+      'main/emulators/run.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
@@ -56,8 +73,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='only']", message: 'No .only in committed tests.' },
-        { selector: "MemberExpression[property.name='skip']", message: 'No .skip in committed tests.' },
+        {
+          selector: "MemberExpression[property.name='only']",
+          message: 'No .only in committed tests.',
+        },
+        {
+          selector: "MemberExpression[property.name='skip']",
+          message: 'No .skip in committed tests.',
+        },
       ],
     },
   },

@@ -101,7 +101,8 @@ export const TICKET_FIELDS: readonly TicketField[] = [
     required: false,
     minimum: 1,
     lookup: 'queue',
-    description: 'Queue the ticket is routed to (a queue or an assignee is required)',
+    description:
+      'Queue the ticket is routed to (a queue or an assignee is required)',
   },
   {
     label: 'Assignee',
