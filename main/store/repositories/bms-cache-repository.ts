@@ -1,0 +1,215 @@
+import { ConnectorError } from '../../errors';
+import { toFlag, type StoreContext } from '../store-context';
+
+/** A BMS account (customer company) as cached for offline editing. */
+export type BmsAccount = {
+  readonly id: number;
+  readonly name: string;
+  readonly isActive: boolean;
+  /** Kept across refreshes. Null until the account's locations are read. */
+  readonly mainLocationId: number | null;
+};
+
+export type BmsAccountInput = {
+  readonly id: number;
+  readonly name: string;
+  readonly isActive: boolean;
+};
+
+/** A ticket status, priority or queue. */
+export type BmsLookup = {
+  readonly id: number;
+  readonly name: string;
+  readonly isActive: boolean;
+};
+
+export type BmsLookupInput = {
+  readonly id: number;
+  readonly name: string;
+  /** Defaults to true. */
+  readonly isActive?: boolean;
+};
+
+export type BmsLookupKind = 'status' | 'priority' | 'queue';
+
+const LOOKUP_KINDS: readonly BmsLookupKind[] = ['status', 'priority', 'queue'];
+
+export type BmsLookups<T = BmsLookup> = Record<BmsLookupKind, readonly T[]>;
+
+type AccountRow = {
+  account_id: number;
+  name: string;
+  is_active: number;
+  main_location_id: number | null;
+};
+
+type LookupRow = {
+  kind: BmsLookupKind;
+  item_id: number;
+  name: string;
+  is_active: number;
+};
+
+/** Cached copies of each integration's BMS accounts and ticket lookups. */
+export class BmsCacheRepository {
+  constructor(private readonly context: StoreContext) {}
+
+  /**
+   * Replaces the cached accounts in one transaction. Accounts that remain
+   * keep their main location, and accounts missing from `accounts` are
+   * deleted.
+   */
+  replaceAccounts(
+    integrationId: number,
+    accounts: readonly BmsAccountInput[],
+  ): void {
+    this.context.transaction(() => {
+      const upsert = this.context.statement(
+        `INSERT INTO bms_accounts (integration_id, account_id, name, is_active)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (integration_id, account_id) DO UPDATE SET
+           name = excluded.name, is_active = excluded.is_active`,
+      );
+      const incoming = new Set<number>();
+      for (const account of accounts) {
+        incoming.add(account.id);
+        upsert.run(
+          integrationId,
+          account.id,
+          account.name,
+          toFlag(account.isActive),
+        );
+      }
+      this.deleteAccountsExcept(integrationId, incoming);
+      this.touch(integrationId, 'accounts');
+    });
+  }
+
+  /** Returns the cached accounts, ordered by name. */
+  listAccounts(integrationId: number): BmsAccount[] {
+    return this.context
+      .statement<AccountRow>(
+        `SELECT account_id, name, is_active, main_location_id
+         FROM bms_accounts WHERE integration_id = ?
+         ORDER BY name COLLATE NOCASE, account_id`,
+      )
+      .all(integrationId)
+      .map(row => ({
+        id: row.account_id,
+        name: row.name,
+        isActive: row.is_active === 1,
+        mainLocationId: row.main_location_id,
+      }));
+  }
+
+  /** Stores the account's main location. Throws `not-found` if uncached. */
+  setMainLocation(
+    integrationId: number,
+    accountId: number,
+    locationId: number | null,
+  ): void {
+    const result = this.context
+      .statement(
+        `UPDATE bms_accounts SET main_location_id = ?
+         WHERE integration_id = ? AND account_id = ?`,
+      )
+      .run(locationId, integrationId, accountId);
+    if (result.changes === 0) {
+      throw new ConnectorError(
+        'not-found',
+        `BMS account ${accountId} is not in the cache of integration ` +
+          `${integrationId}; refresh the BMS accounts first.`,
+      );
+    }
+  }
+
+  /** Replaces every cached status, priority and queue in one transaction. */
+  replaceLookups(
+    integrationId: number,
+    lookups: BmsLookups<BmsLookupInput>,
+  ): void {
+    this.context.transaction(() => {
+      this.context
+        .statement('DELETE FROM bms_lookups WHERE integration_id = ?')
+        .run(integrationId);
+      const insert = this.context.statement(
+        `INSERT OR REPLACE INTO bms_lookups
+           (integration_id, kind, item_id, name, is_active)
+         VALUES (?, ?, ?, ?, ?)`,
+      );
+      for (const kind of LOOKUP_KINDS) {
+        for (const item of lookups[kind]) {
+          const active = toFlag(item.isActive ?? true);
+          insert.run(integrationId, kind, item.id, item.name, active);
+        }
+      }
+      this.touch(integrationId, 'lookups');
+    });
+  }
+
+  /** Returns the cached lookups of each kind, ordered by name. */
+  listLookups(integrationId: number): BmsLookups {
+    const result: Record<BmsLookupKind, BmsLookup[]> = {
+      status: [],
+      priority: [],
+      queue: [],
+    };
+    const rows = this.context
+      .statement<LookupRow>(
+        `SELECT kind, item_id, name, is_active FROM bms_lookups
+         WHERE integration_id = ? ORDER BY name COLLATE NOCASE, item_id`,
+      )
+      .all(integrationId);
+    for (const row of rows) {
+      result[row.kind].push({
+        id: row.item_id,
+        name: row.name,
+        isActive: row.is_active === 1,
+      });
+    }
+    return result;
+  }
+
+  /** Returns when the cached copy was last replaced, or null if never. */
+  fetchedAt(
+    integrationId: number,
+    kind: 'accounts' | 'lookups',
+  ): string | null {
+    const row = this.context
+      .statement<{ fetched_at: string }>(
+        `SELECT fetched_at FROM bms_cache_state
+         WHERE integration_id = ? AND kind = ?`,
+      )
+      .get(integrationId, kind);
+    return row?.fetched_at ?? null;
+  }
+
+  private deleteAccountsExcept(
+    integrationId: number,
+    keep: ReadonlySet<number>,
+  ): void {
+    const stored = this.context
+      .statement<number>(
+        'SELECT account_id FROM bms_accounts WHERE integration_id = ?',
+      )
+      .pluck()
+      .all(integrationId);
+    const remove = this.context.statement(
+      'DELETE FROM bms_accounts WHERE integration_id = ? AND account_id = ?',
+    );
+    for (const accountId of stored) {
+      if (!keep.has(accountId)) remove.run(integrationId, accountId);
+    }
+  }
+
+  private touch(integrationId: number, kind: 'accounts' | 'lookups'): void {
+    this.context
+      .statement(
+        `INSERT INTO bms_cache_state (integration_id, kind, fetched_at)
+         VALUES (?, ?, ?)
+         ON CONFLICT (integration_id, kind) DO UPDATE SET
+           fetched_at = excluded.fetched_at`,
+      )
+      .run(integrationId, kind, this.context.nowIso());
+  }
+}

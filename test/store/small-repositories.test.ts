@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { catchConnectorError } from './catch-error';
+import { integrationInput, openMemoryStore } from './fixtures';
+
+describe('companyLinks repository', () => {
+  it('replaces links and keeps unchanged creation times', () => {
+    const store = openMemoryStore();
+    const { id } = store.integrations.create(integrationInput());
+    store.companyLinks.replace(id, [
+      {
+        organizationTitle: 'Contoso',
+        accountName: 'Contoso Ltd',
+        madeBy: 'config',
+      },
+      { organizationTitle: 'Fabrikam', accountName: 'Fab', madeBy: 'manual' },
+    ]);
+    const before = store.companyLinks.list(id);
+    store.companyLinks.replace(id, [
+      {
+        organizationTitle: 'Contoso',
+        accountName: 'Contoso Ltd',
+        madeBy: 'config',
+      },
+      {
+        organizationTitle: 'Northwind',
+        accountName: 'NW',
+        madeBy: 'suggestion',
+      },
+    ]);
+    const after = store.companyLinks.list(id);
+    expect(after.map(link => link.organizationTitle)).toEqual([
+      'Contoso',
+      'Northwind',
+    ]);
+    expect(after[0]?.createdAt).toBe(before[0]?.createdAt);
+    expect(after[1]).toMatchObject({ accountName: 'NW', madeBy: 'suggestion' });
+  });
+
+  it('rejects a title linked twice', () => {
+    const store = openMemoryStore();
+    const { id } = store.integrations.create(integrationInput());
+    const link = {
+      organizationTitle: 'X',
+      accountName: 'Y',
+      madeBy: 'manual',
+    } as const;
+    const error = catchConnectorError(() =>
+      store.companyLinks.replace(id, [link, link]),
+    );
+    expect(error.code).toBe('validation');
+    expect(error.message).toContain('"X"');
+    expect(store.companyLinks.list(id)).toEqual([]);
+  });
+});
+
+describe('fieldMappings repository', () => {
+  it('replaces all mappings at once', () => {
+    const store = openMemoryStore();
+    const { id } = store.integrations.create(integrationInput());
+    expect(store.fieldMappings.get(id)).toEqual({});
+    store.fieldMappings.replace(id, { title: 'A {{x}}', details: 'B' });
+    store.fieldMappings.replace(id, { title: 'C' });
+    expect(store.fieldMappings.get(id)).toEqual({ title: 'C' });
+  });
+});
+
+describe('pendingChanges repository', () => {
+  it('queues, fails and removes renames', () => {
+    const store = openMemoryStore();
+    const { id } = store.integrations.create(integrationInput());
+    const first = store.pendingChanges.enqueue({
+      integrationId: id,
+      target: 'bms-account',
+      targetId: '17',
+      newName: 'Contoso',
+    });
+    const second = store.pendingChanges.enqueue({
+      integrationId: null,
+      target: 'dwid-organization',
+      targetId: 'org-1',
+      newName: 'Contoso Ltd',
+    });
+    expect(store.pendingChanges.markFailed(first, 'HTTP 503')).toBe(true);
+    expect(store.pendingChanges.list()).toMatchObject([
+      { id: first, attempts: 1, lastError: 'HTTP 503', newName: 'Contoso' },
+      { id: second, integrationId: null, attempts: 0, lastError: null },
+    ]);
+    expect(store.pendingChanges.remove(first)).toBe(true);
+    expect(store.pendingChanges.remove(first)).toBe(false);
+    expect(store.pendingChanges.markFailed(first, 'x')).toBe(false);
+    expect(store.pendingChanges.list().map(change => change.id)).toEqual([
+      second,
+    ]);
+  });
+
+  it('keeps only the latest name per target', () => {
+    const store = openMemoryStore();
+    const change = {
+      integrationId: null,
+      target: 'dwid-organization',
+      targetId: 'org-1',
+    } as const;
+    const id = store.pendingChanges.enqueue({ ...change, newName: 'First' });
+    store.pendingChanges.markFailed(id, 'offline');
+    const again = store.pendingChanges.enqueue({
+      ...change,
+      newName: 'Second',
+    });
+    expect(again).toBe(id);
+    expect(store.pendingChanges.list()).toMatchObject([
+      { id, newName: 'Second', attempts: 0, lastError: null },
+    ]);
+  });
+});
+
+describe('syncState repository', () => {
+  it('gets and overwrites values', () => {
+    const store = openMemoryStore();
+    expect(store.syncState.get('watermark')).toBeNull();
+    store.syncState.set('watermark', '2026-01-01T00:00:00Z');
+    store.syncState.set('watermark', '2026-02-01T00:00:00Z');
+    expect(store.syncState.get('watermark')).toBe('2026-02-01T00:00:00Z');
+  });
+});
