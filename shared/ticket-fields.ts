@@ -15,7 +15,10 @@ export type TicketField = {
   readonly required: boolean;
   /** Smallest accepted value of an integer field, per the vendor document. */
   readonly minimum?: number;
-  /** Default maximum length of a string field, in grapheme clusters. */
+  /**
+   * Default maximum length of a string field, in UTF-16 code units (what
+   * .NET counts); trimming still cuts only between grapheme clusters.
+   */
   readonly maxLength?: number;
   /** Lookup that lists the valid ids of an integer field, when BMS has one. */
   readonly lookup?: 'status' | 'priority' | 'queue';

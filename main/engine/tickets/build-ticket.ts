@@ -12,7 +12,7 @@ import {
   routingProblem,
   unknownLabelProblem,
 } from './field-checks';
-import { trimToGraphemes } from './graphemes';
+import { trimToLength } from './graphemes';
 import { appendMarker, detailsMinimumLength } from './marker';
 import type { RenderResult } from './render';
 import { renderTemplate } from './render';
@@ -199,7 +199,7 @@ function applyTextField(
   const result =
     field.dtoField === 'Details'
       ? appendMarker(text, state.input.compromise.uuid, maxLength)
-      : trimToGraphemes(text, maxLength);
+      : trimToLength(text, maxLength);
   if (result.isTrimmed) {
     state.trimmedFields.push(field.label);
   }

@@ -38,3 +38,25 @@ export function trimToGraphemes(
   }
   return { text, isTrimmed: false };
 }
+
+/**
+ * Cuts `text` to at most `maxUnits` UTF-16 code units (what .NET's
+ * `string.Length` and SQL Server's `nvarchar(n)` count, and so what a BMS
+ * field limit most likely counts), always at a grapheme boundary: a cluster
+ * that does not fit whole is dropped whole.
+ */
+export function trimToLength(
+  text: string,
+  maxUnits: number,
+): { text: string; isTrimmed: boolean } {
+  if (!Number.isInteger(maxUnits) || maxUnits < 0) {
+    throw new RangeError(`max must be a whole number >= 0, got ${maxUnits}`);
+  }
+  if (text.length <= maxUnits) return { text, isTrimmed: false };
+  let end = 0;
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (index + segment.length > maxUnits) break;
+    end = index + segment.length;
+  }
+  return { text: text.slice(0, end), isTrimmed: true };
+}

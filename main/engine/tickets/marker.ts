@@ -1,4 +1,4 @@
-import { countGraphemes, trimToGraphemes } from './graphemes';
+import { trimToLength } from './graphemes';
 
 /** Text between the Details body and the marker. */
 const MARKER_SEPARATOR = '\n\n';
@@ -16,17 +16,17 @@ export function ticketMarker(uuid: string): string {
 }
 
 /**
- * Returns the smallest Details maximum length, in grapheme clusters, that
- * has room for at least one grapheme of body, the separator and the marker.
+ * Returns the smallest Details maximum length, in UTF-16 code units, that
+ * has room for one character of body, the separator and the marker.
  */
 export function detailsMinimumLength(uuid: string): number {
-  return countGraphemes(MARKER_SEPARATOR + ticketMarker(uuid)) + 1;
+  return (MARKER_SEPARATOR + ticketMarker(uuid)).length + 1;
 }
 
 /**
  * Appends the marker to `details`, separated by a blank line, and trims the
- * body (never the marker) so that the result is at most `maxLength` grapheme
- * clusters. Throws a RangeError when `maxLength` is below
+ * body (never the marker) on a grapheme boundary so that the result is at
+ * most `maxLength` UTF-16 code units. Throws a RangeError when `maxLength` is below
  * `detailsMinimumLength(uuid)`.
  */
 export function appendMarker(
@@ -41,7 +41,7 @@ export function appendMarker(
     );
   }
   const suffix = MARKER_SEPARATOR + ticketMarker(uuid);
-  const body = trimToGraphemes(details, maxLength - countGraphemes(suffix));
+  const body = trimToLength(details, maxLength - suffix.length);
   return { text: body.text + suffix, isTrimmed: body.isTrimmed };
 }
 

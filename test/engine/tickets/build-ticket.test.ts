@@ -5,7 +5,7 @@ import type {
   BuildTicketInput,
 } from '../../../main/engine/tickets/build-ticket';
 import { buildTicket } from '../../../main/engine/tickets/build-ticket';
-import { countGraphemes } from '../../../main/engine/tickets/graphemes';
+
 import {
   SAMPLE_ORGANIZATION_NAME,
   sampleCompromise,
@@ -380,11 +380,13 @@ describe('buildTicket routing', () => {
 });
 
 describe('buildTicket text fields', () => {
-  it('trims Title to 255 graphemes', () => {
+  it('trims Title to 255 UTF-16 units between graphemes', () => {
+    // Each family emoji is 11 UTF-16 code units: 23 fit in 255, 24 do not.
     const long = '👩‍👩‍👧‍👦'.repeat(300);
     const result = buildTicket(withMappings({ Title: long }));
     const ticket = ticketOf(result);
-    expect(ticket.Title).toBe('👩‍👩‍👧‍👦'.repeat(255));
+    expect(ticket.Title).toBe('👩‍👩‍👧‍👦'.repeat(23));
+    expect(ticket.Title.length).toBe(253);
     expect(successOf(result).trimmedFields).toEqual(['Title']);
   });
 
@@ -392,7 +394,7 @@ describe('buildTicket text fields', () => {
     const result = buildTicket(withMappings({ Details: 'x'.repeat(20_000) }));
     const ticket = ticketOf(result);
     expect(ticket.Details.endsWith(`\n\n${MARKER}`)).toBe(true);
-    expect(countGraphemes(ticket.Details)).toBe(8000);
+    expect(ticket.Details.length).toBe(8000);
     expect(successOf(result).trimmedFields).toEqual(['Details']);
   });
 

@@ -3,6 +3,7 @@ import {
   countGraphemes,
   splitGraphemes,
   trimToGraphemes,
+  trimToLength,
 } from '../../../main/engine/tickets/graphemes';
 
 const FAMILY = '👩‍👩‍👧‍👦'; // four people joined by three ZWJ: 11 UTF-16 units
@@ -89,5 +90,29 @@ describe('trimToGraphemes', () => {
 
   it.each([-1, 1.5, Number.NaN])('rejects max %d', max => {
     expect(() => trimToGraphemes('abc', max)).toThrow(RangeError);
+  });
+});
+
+describe('trimToLength', () => {
+  it.each([
+    ['abcdef', 4, 'abcd', true],
+    ['abc', 3, 'abc', false],
+    [`ab${GRINNING}`, 3, 'ab', true],
+    [`ab${GRINNING}`, 4, `ab${GRINNING}`, false],
+    [`a${E_ACUTE}b`, 2, 'a', true],
+    [`a${E_ACUTE}b`, 3, `a${E_ACUTE}`, true],
+    [`${FLAG_NZ}${FLAG_NZ}`, 6, FLAG_NZ, true],
+    [`x${FAMILY}`, 11, 'x', true],
+    ['', 0, '', false],
+  ])('%j to %i units → %j', (text, max, expected, isTrimmed) => {
+    const result = trimToLength(text, max);
+    expect(result.text).toBe(expected);
+    expect(result.isTrimmed).toBe(isTrimmed);
+    expect(result.text.length).toBeLessThanOrEqual(max);
+    expect(result.text.isWellFormed()).toBe(true);
+  });
+
+  it('rejects a negative maximum', () => {
+    expect(() => trimToLength('abc', -1)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startBmsEmulator } from '../../emulators/bms/bms-emulator';
+import { startDwidEmulator } from '../../emulators/dwid/dwid-emulator';
+import { buildDemoSeed, DEMO_TICKET_IDS } from '../../emulators/seed';
+import { ConnectorService } from '../../service/connector-service';
+import { printJson, printLines } from '../output';
+import { formatSyncReport, syncReportJson } from './sync-commands';
+
+export type DemoOptions = {
+  readonly json?: boolean;
+  readonly compromises?: string;
+  readonly organizations?: string;
+  readonly seed?: string;
+};
+
+/** Name of the integration the demo configures. */
+export const DEMO_INTEGRATION = 'Demo BMS';
+
+function demoConfig(dwidUrl: string, bmsUrl: string) {
+  return {
+    source: {
+      url: dwidUrl,
+      username: 'api@msp.example',
+      passwordEnv: 'DWID_PASSWORD',
+    },
+    integrations: [
+      {
+        name: DEMO_INTEGRATION,
+        bmsUrl,
+        username: 'svc@msp.example',
+        passwordEnv: 'BMS_PASSWORD',
+        company: 'Example MSP',
+        fieldMappings: {
+          'Catchall Account': String(DEMO_TICKET_IDS.catchallAccountId),
+          'Catchall Location': String(DEMO_TICKET_IDS.catchallLocationId),
+          'Ticket Source': String(DEMO_TICKET_IDS.sourceId),
+          'Ticket Type': String(DEMO_TICKET_IDS.typeId),
+          Status: String(DEMO_TICKET_IDS.statusId),
+          Priority: String(DEMO_TICKET_IDS.priorityId),
+          Queue: String(DEMO_TICKET_IDS.queueId),
+        },
+        organizations: '*' as const,
+      },
+    ],
+  };
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed > 0
+    ? parsed
+    : fallback;
+}
+
+/**
+ * Runs the main job end to end on this machine alone: seeded emulators of
+ * both services on 127.0.0.1, a fresh data folder, one integration, and two
+ * syncs (the second must create nothing new).
+ */
+export async function demoCommand(
+  dataDirOption: string | undefined,
+  options: DemoOptions,
+): Promise<void> {
+  const seed = buildDemoSeed({
+    seed: positiveInteger(options.seed, 42),
+    organizations: positiveInteger(options.organizations, 30),
+    compromises: positiveInteger(options.compromises, 1200),
+  });
+  // Throwaway credentials for this run's emulators only.
+  const dwidPassword = randomBytes(18).toString('base64url');
+  const bmsPassword = randomBytes(18).toString('base64url');
+  const dwid = await startDwidEmulator({
+    ...seed.dwid,
+    username: 'api@msp.example',
+    password: dwidPassword,
+  });
+  const bms = await startBmsEmulator({
+    ...seed.bms,
+    users: [
+      {
+        username: 'svc@msp.example',
+        password: bmsPassword,
+        tenant: 'Example MSP',
+      },
+    ],
+  });
+  const dataDir =
+    dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
+  const service = ConnectorService.open({ dataDir });
+  try {
+    service.apply(demoConfig(dwid.url, bms.url), {
+      env: { DWID_PASSWORD: dwidPassword, BMS_PASSWORD: bmsPassword },
+    });
+    const first = await service.sync();
+    const second = await service.sync();
+    const secondCreated = second.integrations.reduce(
+      (sum, item) => sum + item.created,
+      0,
+    );
+    if (options.json === true) {
+      printJson({
+        dataDir,
+        dwidUrl: dwid.url,
+        bmsUrl: bms.url,
+        first: syncReportJson(first),
+        second: syncReportJson(second),
+        ticketsInBms: bms.tickets.length,
+      });
+      return;
+    }
+    printLines([
+      `Dark Web ID emulator: ${dwid.url}   Kaseya BMS emulator: ${bms.url}`,
+      `Data folder: ${dataDir}`,
+      '',
+      'First sync',
+      ...formatSyncReport(first),
+      '',
+      `Second sync: ${secondCreated} new tickets (each compromise makes at most one ticket)`,
+      `Tickets stored by the BMS emulator: ${bms.tickets.length}`,
+      '',
+      `Inspect the ledger: npx dwid-bms deliveries --data-dir ${dataDir}`,
+    ]);
+  } finally {
+    service.close();
+    await Promise.all([dwid.close(), bms.close()]);
+  }
+}

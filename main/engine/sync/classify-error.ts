@@ -1,0 +1,24 @@
+import { ConnectorError } from '../../errors';
+
+/**
+ * Tells whether a failed ticket POST may still have created the ticket. A
+ * timeout, a dropped connection or a 5xx can happen after BMS stored it; only
+ * an explicit rejection, a failed login or throttling before the request
+ * means it certainly did not.
+ */
+export function mayHaveReachedBms(error: unknown): boolean {
+  if (!(error instanceof ConnectorError)) return true;
+  switch (error.code) {
+    case 'auth-failed':
+    case 'permission-denied':
+    case 'rate-limited':
+    case 'validation':
+      return false;
+    case 'remote-rejected':
+      // A 5xx is retryable and may follow a stored ticket; an answered
+      // `success: false` is a definite rejection.
+      return error.isRetryable;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,53 @@
+import type { BmsClient } from '../../clients/bms/bms-client';
+import type { Store } from '../../store/open-store';
+
+/** How long cached BMS accounts and lookups are used before a refresh, in ms. */
+export const DEFAULT_CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+
+function isStale(fetchedAt: string | null, now: Date, maxAgeMs: number) {
+  return (
+    fetchedAt === null || now.getTime() - Date.parse(fetchedAt) >= maxAgeMs
+  );
+}
+
+/**
+ * Refreshes the cached BMS accounts and lookups of one integration when they
+ * are older than `maxAgeMs`. Returns false when no account list is cached
+ * and none could be fetched: without it every ticket would go to the
+ * catch-all, so the caller must not deliver.
+ */
+export async function refreshBmsCache(
+  store: Store,
+  client: BmsClient,
+  integrationId: number,
+  now: Date,
+  maxAgeMs: number,
+): Promise<boolean> {
+  try {
+    if (
+      isStale(
+        store.bmsCache.fetchedAt(integrationId, 'accounts'),
+        now,
+        maxAgeMs,
+      )
+    ) {
+      store.bmsCache.replaceAccounts(
+        integrationId,
+        await client.listAccounts(),
+      );
+    }
+    if (
+      isStale(store.bmsCache.fetchedAt(integrationId, 'lookups'), now, maxAgeMs)
+    ) {
+      const [status, priority, queue] = await Promise.all([
+        client.listStatuses(),
+        client.listPriorities(),
+        client.listQueues(),
+      ]);
+      store.bmsCache.replaceLookups(integrationId, { status, priority, queue });
+    }
+  } catch {
+    // Already recorded by the client's outcome hook; a stale copy will do.
+  }
+  return store.bmsCache.fetchedAt(integrationId, 'accounts') !== null;
+}

@@ -1,0 +1,90 @@
+import type { DwidClient } from '../../clients/dwid/dwid-client';
+import { toErrorData } from '../../errors';
+import { getLogger } from '../../log/logger';
+import type { Store } from '../../store/open-store';
+import type { EngineEventListener } from './events';
+
+/** Key in `sync_state` of the newest `dateAdded` already pulled. */
+export const WATERMARK_KEY = 'dwid.compromises.watermark';
+
+export type SourceTally = {
+  organizations: number;
+  compromises: number;
+  invalidRecords: number;
+  /** Set when Dark Web ID could not be read; the run still delivers. */
+  error?: string;
+  /** Newest `dateAdded` seen, to store once the run has routed them. */
+  newWatermark?: string;
+};
+
+/**
+ * Pulls organizations and the compromises added since the watermark into
+ * the store. A failure is recorded among the source errors and ends the
+ * pull, but what was stored before it stays.
+ */
+export async function refreshSource(
+  store: Store,
+  client: DwidClient,
+  onEvent: EngineEventListener,
+  overlapMs: number,
+): Promise<SourceTally> {
+  const tally: SourceTally = {
+    organizations: 0,
+    compromises: 0,
+    invalidRecords: 0,
+  };
+  try {
+    const organizations = await client.listOrganizations();
+    store.organizations.upsertMany(organizations);
+    store.associations.applySelectors();
+    tally.organizations = organizations.length;
+    onEvent({
+      type: 'sync-progress',
+      phase: 'organizations',
+      done: organizations.length,
+    });
+
+    await pullCompromises(store, client, onEvent, overlapMs, tally);
+  } catch (error) {
+    const { code, message } = toErrorData(error);
+    tally.error = message;
+    getLogger('sync').error({ code }, `Dark Web ID pull failed: ${message}`);
+    store.errors.recordSourceError({ operation: 'dwid.pull', code, message });
+  }
+  return tally;
+}
+
+async function pullCompromises(
+  store: Store,
+  client: DwidClient,
+  onEvent: EngineEventListener,
+  overlapMs: number,
+  tally: SourceTally,
+): Promise<void> {
+  const watermark = store.syncState.get(WATERMARK_KEY);
+  const since = watermark === null ? undefined : new Date(watermark);
+  let newest = watermark ?? '';
+
+  await client.walkCompromises({ since, overlapMs }, page => {
+    store.compromises.upsertMany(page.compromises);
+    for (const record of page.compromises) {
+      if (record.dateAdded > newest) newest = record.dateAdded;
+    }
+    for (const invalid of page.invalid) {
+      store.errors.recordSourceError({
+        operation: 'dwid.compromise',
+        code: 'bad-response',
+        message: `Compromise ${invalid.uuid ?? '(no uuid)'} was skipped: ${invalid.reason}`,
+        compromiseUuid: invalid.uuid ?? undefined,
+      });
+    }
+    tally.compromises += page.compromises.length;
+    tally.invalidRecords += page.invalid.length;
+    onEvent({
+      type: 'sync-progress',
+      phase: 'compromises',
+      done: tally.compromises,
+    });
+  });
+  if (newest !== '' && newest !== watermark) tally.newWatermark = newest;
+}

@@ -1,0 +1,258 @@
+import type { BmsClient } from '../../clients/bms/bms-client';
+import type { DwidClient } from '../../clients/dwid/dwid-client';
+import { toErrorData } from '../../errors';
+import { getLogger } from '../../log/logger';
+import type { Store } from '../../store/open-store';
+import { validateFieldMappings } from '../tickets/validate-mappings';
+import { decideDelivery } from '../conditions';
+import {
+  deliverPending,
+  reconcileSending,
+  type DeliveryTally,
+} from './deliver';
+import type { EngineEventListener } from './events';
+import { HealthTracker, type RequestOutcome } from './health-tracker';
+import { DEFAULT_CACHE_MAX_AGE_MS, refreshBmsCache } from './refresh-bms-cache';
+import {
+  refreshSource,
+  WATERMARK_KEY,
+  type SourceTally,
+} from './refresh-source';
+
+/** Integration as the engine needs it; the password is read separately. */
+export type SyncIntegration = {
+  readonly id: number;
+  readonly name: string;
+  readonly skipWithoutPassword: boolean;
+  readonly includeIpCompromises: boolean;
+};
+
+export type SyncDependencies = {
+  readonly store: Store;
+  /** Client for the configured source, or null when none is configured. */
+  readonly createDwidClient: () => DwidClient | null;
+  readonly createBmsClient: (
+    integration: SyncIntegration,
+    onOutcome: (outcome: RequestOutcome) => void,
+  ) => BmsClient;
+};
+
+export type SyncOptions = {
+  /** Ticket POSTs in flight at once per integration. */
+  readonly concurrency?: number;
+  readonly cacheMaxAgeMs?: number;
+  /** How far before the watermark each pull starts, in ms. */
+  readonly overlapMs?: number;
+  readonly now?: () => Date;
+  readonly onEvent?: EngineEventListener;
+};
+
+export type IntegrationReport = DeliveryTally & {
+  readonly name: string;
+  /** Deliveries still waiting after this run (pending or unsettled). */
+  readonly pending: number;
+  /** Compromises skipped by this run, by reason. */
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly health: 'healthy' | 'unhealthy';
+  readonly consecutiveFailures: number;
+  /** Why delivery did not run, when it did not. */
+  readonly error?: string;
+};
+
+export type SyncReport = {
+  readonly source: SourceTally;
+  /** Compromises whose organization is associated with no integration. */
+  readonly unassociated: number;
+  readonly integrations: readonly IntegrationReport[];
+};
+
+const DEFAULT_OVERLAP_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Runs one sync: pull from Dark Web ID, route new compromises into the
+ * ledger, then deliver each integration's pending rows to Kaseya BMS.
+ */
+export async function runSync(
+  dependencies: SyncDependencies,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  const { store } = dependencies;
+  const onEvent = options.onEvent ?? (() => undefined);
+  const now = options.now ?? (() => new Date());
+  getLogger('sync').info('sync started');
+
+  const dwid = dependencies.createDwidClient();
+  const source: SourceTally =
+    dwid === null
+      ? {
+          organizations: 0,
+          compromises: 0,
+          invalidRecords: 0,
+          error: 'No Dark Web ID connection is configured',
+        }
+      : await refreshSource(
+          store,
+          dwid,
+          onEvent,
+          options.overlapMs ?? DEFAULT_OVERLAP_MS,
+        );
+
+  const integrations = store.integrations.list();
+  const skippedByIntegration = routeNewCompromises(store, integrations);
+  if (source.newWatermark !== undefined) {
+    // Only now are the pulled compromises in the ledger, so a crash before
+    // this line pulls them again instead of losing them.
+    store.syncState.set(WATERMARK_KEY, source.newWatermark);
+  }
+  onEvent({
+    type: 'sync-progress',
+    phase: 'routing',
+    done: integrations.length,
+  });
+
+  const reports: IntegrationReport[] = [];
+  for (const integration of integrations) {
+    reports.push(
+      await syncIntegration(dependencies, integration, {
+        now,
+        onEvent,
+        concurrency: options.concurrency ?? 4,
+        cacheMaxAgeMs: options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS,
+        skipped: skippedByIntegration.get(integration.id) ?? {},
+      }),
+    );
+  }
+
+  const unassociated =
+    store.compromises.countBySkipReason()['no-association'] ?? 0;
+  onEvent({ type: 'sync-progress', phase: 'done', done: reports.length });
+  getLogger('sync').info({ integrations: reports.length }, 'sync finished');
+  return { source, unassociated, integrations: reports };
+}
+
+function routeNewCompromises(
+  store: Store,
+  integrations: readonly SyncIntegration[],
+): Map<number, Record<string, number>> {
+  const skipped = new Map<number, Record<string, number>>();
+  store.transaction(() => {
+    store.deliveries.markUnassociated();
+    for (const integration of integrations) {
+      const routed = store.deliveries.routeNew(integration.id, compromise =>
+        decideDelivery(compromise, integration),
+      );
+      skipped.set(integration.id, routed.skipped);
+    }
+  });
+  return skipped;
+}
+
+type IntegrationRunOptions = {
+  readonly now: () => Date;
+  readonly onEvent: EngineEventListener;
+  readonly concurrency: number;
+  readonly cacheMaxAgeMs: number;
+  readonly skipped: Readonly<Record<string, number>>;
+};
+
+async function syncIntegration(
+  dependencies: SyncDependencies,
+  integration: SyncIntegration,
+  options: IntegrationRunOptions,
+): Promise<IntegrationReport> {
+  const { store } = dependencies;
+  const tally: DeliveryTally = {
+    created: 0,
+    catchall: 0,
+    failed: 0,
+    recovered: 0,
+  };
+  const health = new HealthTracker(store, integration, options.onEvent);
+  let error: string | undefined;
+  try {
+    const client = dependencies.createBmsClient(integration, outcome =>
+      health.record(outcome),
+    );
+    error = await deliverIntegration(
+      dependencies,
+      integration,
+      client,
+      health,
+      options,
+      tally,
+    );
+  } catch (caught) {
+    // Typically a password that can no longer be decrypted.
+    const data = toErrorData(caught);
+    health.recordFailure('bms.connect', data.code, data.message);
+    error = data.message;
+  }
+  store.health.markSynced(integration.id);
+  return buildReport(store, integration, tally, options.skipped, error);
+}
+
+async function deliverIntegration(
+  dependencies: SyncDependencies,
+  integration: SyncIntegration,
+  client: BmsClient,
+  health: HealthTracker,
+  options: IntegrationRunOptions,
+  tally: DeliveryTally,
+): Promise<string | undefined> {
+  const { store } = dependencies;
+  const hasAccounts = await refreshBmsCache(
+    store,
+    client,
+    integration.id,
+    options.now(),
+    options.cacheMaxAgeMs,
+  );
+  if (!hasAccounts) {
+    return 'Kaseya BMS accounts could not be loaded; deliveries wait for the next run';
+  }
+  const problems = validateFieldMappings(
+    store.fieldMappings.get(integration.id),
+  );
+  if (problems.length > 0) {
+    const message = problems.map(p => `${p.field}: ${p.message}`).join('; ');
+    health.recordFailure('validate-mappings', 'validation', message);
+    return `Field mappings are invalid: ${message}`;
+  }
+  const context = {
+    store,
+    client,
+    integration,
+    health,
+    onEvent: options.onEvent,
+    now: options.now,
+    concurrency: options.concurrency,
+  };
+  const reconciled = await reconcileSending(context, tally);
+  if (!reconciled || health.shouldStop) {
+    return 'Interrupted deliveries could not be checked in Kaseya BMS; they wait for the next run';
+  }
+  await deliverPending(context, tally);
+  return health.shouldStop
+    ? 'Stopped after repeated failures; the rest waits for the next run'
+    : undefined;
+}
+
+function buildReport(
+  store: Store,
+  integration: SyncIntegration,
+  tally: DeliveryTally,
+  skipped: Readonly<Record<string, number>>,
+  error: string | undefined,
+): IntegrationReport {
+  const counts = store.deliveries.counts(integration.id);
+  const health = store.health.get(integration.id);
+  return {
+    name: integration.name,
+    ...tally,
+    pending: (counts.pending ?? 0) + (counts.sending ?? 0),
+    skipped,
+    health: health.isHealthy ? 'healthy' : 'unhealthy',
+    consecutiveFailures: health.consecutiveFailures,
+    ...(error === undefined ? {} : { error }),
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Name of an environment variable that holds a password. */
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const DEFAULT_DWID_URL = 'https://secure.darkwebid.com';
+
+const sourceSchema = z
+  .object({
+    url: z.url().default(DEFAULT_DWID_URL),
+    username: nonEmpty,
+    passwordEnv: envName.optional(),
+  })
+  .strict();
+
+const integrationSchema = z
+  .object({
+    name: nonEmpty.max(100, 'must be at most 100 characters'),
+    bmsUrl: nonEmpty,
+    username: nonEmpty,
+    passwordEnv: envName.optional(),
+    company: nonEmpty,
+    conditions: z
+      .object({
+        skipWithoutPassword: z.boolean().default(false),
+        includeIpCompromises: z.boolean().default(false),
+      })
+      .strict()
+      .default({ skipWithoutPassword: false, includeIpCompromises: false }),
+    fieldMappings: z.record(z.string(), z.string()).default({}),
+    organizations: z.union([z.literal('*'), z.array(nonEmpty)]).default([]),
+    companyLinks: z
+      .array(z.object({ organization: nonEmpty, account: nonEmpty }).strict())
+      .default([]),
+  })
+  .strict();
+
+/** Declarative configuration read by `dwid-bms apply FILE`. */
+export const connectorConfigSchema = z
+  .object({
+    source: sourceSchema.optional(),
+    integrations: z.array(integrationSchema).default([]),
+  })
+  .strict();
+
+export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;
+export type IntegrationConfig = ConnectorConfig['integrations'][number];

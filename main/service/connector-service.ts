@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { BmsClient } from '../clients/bms/bms-client';
+import { DwidClient } from '../clients/dwid/dwid-client';
+import { ConnectorError } from '../errors';
+import { registerSecret } from '../log/logger';
+import { buildTicket } from '../engine/tickets/build-ticket';
+import {
+  SAMPLE_ORGANIZATION_NAME,
+  sampleCompromise,
+} from '../engine/tickets/sample-compromise';
+import type { RequestOutcome } from '../engine/sync/health-tracker';
+import { HealthTracker } from '../engine/sync/health-tracker';
+import {
+  runSync,
+  type SyncIntegration,
+  type SyncOptions,
+  type SyncReport,
+} from '../engine/sync/run-sync';
+import { openStore, type Store } from '../store/open-store';
+import { createKeyFileSecretBox } from '../store/secret-box';
+import {
+  applyConfig,
+  type ApplyResult,
+  type PasswordSources,
+} from './apply-config';
+
+/** Timeouts and retry pacing of both clients; tests shorten them. */
+export type ClientTuning = {
+  readonly timeoutMs?: number;
+  readonly retryBaseMs?: number;
+  readonly retryMaxMs?: number;
+};
+
+export type ServiceOptions = {
+  /** Folder holding the database, the key file and the logs. */
+  readonly dataDir: string;
+  readonly clientTuning?: ClientTuning;
+};
+
+export type IntegrationSummary = {
+  readonly id: number;
+  readonly name: string;
+  readonly bmsUrl: string;
+  readonly username: string;
+  readonly company: string;
+  readonly hasPassword: boolean;
+  readonly organizations: number;
+  readonly health: 'healthy' | 'unhealthy';
+  readonly consecutiveFailures: number;
+  readonly lastSyncAt: string | null;
+};
+
+export type TestTicketResult = {
+  readonly ticketId: number;
+  readonly ticketNumber: string;
+  readonly accountId: number;
+};
+
+/** File name of the database inside the data folder. */
+export const DATABASE_FILE = 'connector.db';
+
+/**
+ * Every operation the CLI, the HTTP bridge and the desktop app may call. It
+ * owns the store and builds the HTTP clients from stored configuration.
+ */
+export class ConnectorService {
+  readonly store: Store;
+  private readonly tuning: ClientTuning;
+
+  private constructor(store: Store, tuning: ClientTuning) {
+    this.store = store;
+    this.tuning = tuning;
+  }
+
+  /** Opens (or creates) the data folder and its database. */
+  static open(options: ServiceOptions): ConnectorService {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    const store = openStore({
+      file: join(options.dataDir, DATABASE_FILE),
+      secretBox: createKeyFileSecretBox(options.dataDir),
+    });
+    return new ConnectorService(store, options.clientTuning ?? {});
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  apply(config: unknown, passwords: PasswordSources): ApplyResult {
+    return applyConfig(this.store, config, passwords);
+  }
+
+  listIntegrations(): IntegrationSummary[] {
+    const counts = this.store.associations.countByIntegration();
+    return this.store.integrations.list().map(row => {
+      const health = this.store.health.get(row.id);
+      return {
+        id: row.id,
+        name: row.name,
+        bmsUrl: row.bmsUrl,
+        username: row.username,
+        company: row.tenant,
+        hasPassword: row.hasPassword,
+        organizations: counts.get(row.id) ?? 0,
+        health: health.isHealthy ? 'healthy' : 'unhealthy',
+        consecutiveFailures: health.consecutiveFailures,
+        lastSyncAt: health.lastSyncAt,
+      };
+    });
+  }
+
+  sync(options: Omit<SyncOptions, 'now'> = {}): Promise<SyncReport> {
+    return runSync(
+      {
+        store: this.store,
+        createDwidClient: () => this.createDwidClient(),
+        createBmsClient: (integration, onOutcome) =>
+          this.createBmsClient(integration.id, onOutcome),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Creates one ticket from built-in sample data through the same rendering
+   * and client as a real compromise. It goes to the Catchall Account.
+   */
+  async submitTestTicket(integrationName: string): Promise<TestTicketResult> {
+    const integration = this.requireIntegration(integrationName);
+    const health = new HealthTracker(this.store, integration, () => undefined);
+    const client = this.createBmsClient(integration.id, outcome =>
+      health.record(outcome),
+    );
+    const built = buildTicket({
+      compromise: sampleCompromise(new Date(), randomUUID()),
+      organizationName: SAMPLE_ORGANIZATION_NAME,
+      mappings: this.store.fieldMappings.get(integration.id),
+      company: null,
+      openDate: new Date(),
+    });
+    if (!built.ok) {
+      const message = built.problems
+        .map(p => `${p.field}: ${p.message}`)
+        .join('; ');
+      throw new ConnectorError(
+        'validation',
+        `The test ticket cannot be built: ${message}`,
+      );
+    }
+    const ticket = await client.createTicket(built.ticket);
+    return {
+      ticketId: ticket.id,
+      ticketNumber: ticket.ticketNumber,
+      accountId: built.ticket.AccountId,
+    };
+  }
+
+  requireIntegration(name: string): SyncIntegration & { id: number } {
+    const integration = this.store.integrations.getByName(name);
+    if (integration === null) {
+      const known = this.store.integrations.list().map(row => `"${row.name}"`);
+      throw new ConnectorError(
+        'not-found',
+        `No integration is named "${name}"` +
+          (known.length > 0
+            ? `; known: ${known.join(', ')}`
+            : '; run apply first'),
+      );
+    }
+    return integration;
+  }
+
+  private createDwidClient(): DwidClient | null {
+    const source = this.store.source.get();
+    if (source === null) return null;
+    const password = this.store.source.getPassword();
+    if (password === null) {
+      throw new ConnectorError(
+        'validation',
+        'The Dark Web ID password is not set; apply a configuration with it',
+      );
+    }
+    registerSecret(password);
+    return new DwidClient({
+      url: source.url,
+      username: source.username,
+      password,
+      ...this.tuning,
+    });
+  }
+
+  private createBmsClient(
+    integrationId: number,
+    onOutcome: (outcome: RequestOutcome) => void,
+  ): BmsClient {
+    const integration = this.store.integrations.getById(integrationId);
+    const password = this.store.integrations.getPassword(integrationId);
+    if (integration === null || password === null) {
+      throw new ConnectorError(
+        'validation',
+        'The Kaseya BMS password is not set; apply a configuration with it',
+      );
+    }
+    registerSecret(password);
+    return new BmsClient({
+      apiBaseUrl: integration.apiBaseUrl,
+      username: integration.username,
+      password,
+      tenant: integration.tenant,
+      onRequestOutcome: onOutcome,
+      ...this.tuning,
+    });
+  }
+}
