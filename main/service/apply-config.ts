@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { deriveApiBaseUrl } from '../clients/bms/api-base-url';
 import { ConnectorError, toErrorData } from '../errors';
@@ -7,9 +7,12 @@ import type { Store } from '../store/open-store';
 import { defaultFieldMappings } from '../engine/tickets/validate-mappings';
 import { validateFieldMappings } from '../engine/tickets/validate-mappings';
 import {
-  connectorConfigSchema,
+  configOutlineSchema,
+  integrationSchema,
+  sourceSchema,
   type ConnectorConfig,
   type IntegrationConfig,
+  type SourceConfig,
 } from './config-schema';
 
 /** One problem found in a configuration, with where it is. */
@@ -69,32 +72,84 @@ export function applyConfig(
   return store.transaction(() => writeConfig(store, prepared));
 }
 
+/**
+ * Result of checking one object of the configuration. `data` is set when the
+ * whole object is valid. `fields` holds every field that is valid on its own,
+ * so the later checks still run and report their problems in the same pass.
+ */
+type CheckedObject<T> = {
+  readonly data?: T;
+  readonly fields: Partial<T>;
+  /** Keys whose values are present but invalid. */
+  readonly invalid: ReadonlySet<string>;
+};
+
+function checkObject<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  input: unknown,
+  path: readonly PropertyKey[],
+  problems: ConfigProblem[],
+): CheckedObject<z.output<z.ZodObject<Shape>>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) {
+    return { data: parsed.data, fields: parsed.data, invalid: new Set() };
+  }
+  problems.push(...zodProblems(parsed.error, path));
+  const fields: Record<string, unknown> = {};
+  const invalid = new Set<string>();
+  const isObject =
+    typeof input === 'object' && input !== null && !Array.isArray(input);
+  for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+    // Every field of something that is not an object counts as invalid.
+    const field = isObject
+      ? z.safeParse(fieldSchema, (input as Record<string, unknown>)[key])
+      : undefined;
+    if (field?.success === true) fields[key] = field.data;
+    else invalid.add(key);
+  }
+  return {
+    fields: fields as Partial<z.output<z.ZodObject<Shape>>>,
+    invalid,
+  };
+}
+
+type IntegrationDraft = Omit<Prepared['integrations'][number], 'config'> & {
+  readonly checked: CheckedObject<IntegrationConfig>;
+};
+
 function prepareConfig(
   store: Store,
   input: unknown,
   passwords: PasswordSources,
 ): Prepared {
-  const parsed = connectorConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigValidationError(zodProblems(parsed.error));
-  }
-  const config = parsed.data;
   const problems: ConfigProblem[] = [];
+  const outline = checkObject(configOutlineSchema, input, [], problems);
   const stdin = [...(passwords.stdinPasswords ?? [])];
 
+  let source: CheckedObject<SourceConfig> | undefined;
   let sourcePassword: string | undefined;
-  if (config.source !== undefined) {
-    sourcePassword = resolvePassword(
-      'source',
-      config.source.passwordEnv,
-      store.source.get()?.hasPassword ?? false,
-      passwords.env,
-      stdin,
+  if (outline.fields.source !== undefined) {
+    source = checkObject(
+      sourceSchema,
+      outline.fields.source,
+      ['source'],
       problems,
     );
+    // A passwordEnv that is not a variable name is reported above, and it
+    // must not take a line of standard input meant for the next entry.
+    if (!source.invalid.has('passwordEnv')) {
+      sourcePassword = resolvePassword(
+        'source',
+        source.fields.passwordEnv,
+        store.source.get()?.hasPassword ?? false,
+        passwords.env,
+        stdin,
+        problems,
+      );
+    }
   }
 
-  const integrations = config.integrations.map((integration, index) =>
+  const drafts = (outline.fields.integrations ?? []).map((integration, index) =>
     prepareIntegration(
       store,
       integration,
@@ -104,47 +159,86 @@ function prepareConfig(
       problems,
     ),
   );
-  problems.push(...crossIntegrationProblems(config.integrations));
+  problems.push(
+    ...crossIntegrationProblems(drafts.map(draft => draft.checked.fields)),
+  );
   if (problems.length > 0) throw new ConfigValidationError(problems);
-  return { config, sourcePassword, integrations };
+
+  const integrations = drafts.map(({ checked, ...draft }) => {
+    if (checked.data === undefined) {
+      throw new Error('An invalid integration passed the checks');
+    }
+    return { ...draft, config: checked.data };
+  });
+  return {
+    config: {
+      source: source?.data,
+      integrations: integrations.map(i => i.config),
+    },
+    sourcePassword,
+    integrations,
+  };
+}
+
+function integrationPath(index: number, name: string | undefined): string {
+  return name === undefined
+    ? `integrations[${index}]`
+    : `integrations[${index}] ("${name}")`;
 }
 
 function prepareIntegration(
   store: Store,
-  integration: IntegrationConfig,
+  input: unknown,
   index: number,
   env: PasswordSources['env'],
   stdin: string[],
   problems: ConfigProblem[],
-): Prepared['integrations'][number] {
-  const path = `integrations[${index}] ("${integration.name}")`;
-  const existing = store.integrations.getByName(integration.name);
-  let apiBaseUrl = '';
-  try {
-    apiBaseUrl = deriveApiBaseUrl(integration.bmsUrl);
-  } catch (error) {
-    problems.push({
-      path: `${path}.bmsUrl`,
-      message: toErrorData(error).message,
-    });
-  }
-  const password = resolvePassword(
-    path,
-    integration.passwordEnv,
-    existing?.hasPassword ?? false,
-    env,
-    stdin,
+): IntegrationDraft {
+  const checked = checkObject(
+    integrationSchema,
+    input,
+    ['integrations', index],
     problems,
   );
-  const mappings = { ...defaultFieldMappings(), ...integration.fieldMappings };
-  const lookups = existing === null ? undefined : lookupIds(store, existing.id);
-  for (const problem of validateFieldMappings(mappings, { lookups })) {
-    problems.push({
-      path: `${path}.fieldMappings["${problem.field}"]`,
-      message: problem.message,
-    });
+  const integration = checked.fields;
+  const path = integrationPath(index, integration.name);
+  const existing =
+    integration.name === undefined
+      ? null
+      : store.integrations.getByName(integration.name);
+  let apiBaseUrl = '';
+  if (integration.bmsUrl !== undefined) {
+    try {
+      apiBaseUrl = deriveApiBaseUrl(integration.bmsUrl);
+    } catch (error) {
+      problems.push({
+        path: `${path}.bmsUrl`,
+        message: toErrorData(error).message,
+      });
+    }
   }
-  return { config: integration, apiBaseUrl, password, mappings };
+  const password = checked.invalid.has('passwordEnv')
+    ? undefined
+    : resolvePassword(
+        path,
+        integration.passwordEnv,
+        existing?.hasPassword ?? false,
+        env,
+        stdin,
+        problems,
+      );
+  const mappings = { ...defaultFieldMappings(), ...integration.fieldMappings };
+  if (integration.fieldMappings !== undefined) {
+    const lookups =
+      existing === null ? undefined : lookupIds(store, existing.id);
+    for (const problem of validateFieldMappings(mappings, { lookups })) {
+      problems.push({
+        path: `${path}.fieldMappings["${problem.field}"]`,
+        message: problem.message,
+      });
+    }
+  }
+  return { checked, apiBaseUrl, password, mappings };
 }
 
 function lookupIds(store: Store, integrationId: number) {
@@ -192,41 +286,46 @@ function resolvePassword(
 }
 
 function crossIntegrationProblems(
-  integrations: readonly IntegrationConfig[],
+  integrations: readonly Partial<IntegrationConfig>[],
 ): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const names = new Map<string, number>();
   const owners = new Map<string, string>();
   let wildcardOwner: string | undefined;
   integrations.forEach((integration, index) => {
-    const path = `integrations[${index}] ("${integration.name}")`;
-    const earlier = names.get(integration.name);
-    if (earlier !== undefined) {
-      problems.push({
-        path: `${path}.name`,
-        message: `duplicates integrations[${earlier}]; integration names must be unique`,
-      });
+    const { name, organizations } = integration;
+    const path = integrationPath(index, name);
+    const owner = name ?? `integrations[${index}]`;
+    if (name !== undefined) {
+      const earlier = names.get(name);
+      if (earlier !== undefined) {
+        problems.push({
+          path: `${path}.name`,
+          message: `duplicates integrations[${earlier}]; integration names must be unique`,
+        });
+      }
+      names.set(name, index);
     }
-    names.set(integration.name, index);
-    if (integration.organizations === '*') {
+    if (organizations === undefined) return;
+    if (organizations === '*') {
       if (wildcardOwner !== undefined) {
         problems.push({
           path: `${path}.organizations`,
           message: `"*" is already used by "${wildcardOwner}"; an organization can be associated with one integration only`,
         });
       }
-      wildcardOwner = integration.name;
+      wildcardOwner = owner;
       return;
     }
-    for (const title of integration.organizations) {
-      const owner = owners.get(title);
-      if (owner !== undefined && owner !== integration.name) {
+    for (const title of organizations) {
+      const earlierOwner = owners.get(title);
+      if (earlierOwner !== undefined && earlierOwner !== owner) {
         problems.push({
           path: `${path}.organizations`,
-          message: `"${title}" is already associated with "${owner}"; an organization can be associated with one integration only`,
+          message: `"${title}" is already associated with "${earlierOwner}"; an organization can be associated with one integration only`,
         });
       }
-      owners.set(title, integration.name);
+      owners.set(title, owner);
     }
   });
   return problems;
@@ -274,11 +373,17 @@ function writeConfig(store: Store, prepared: Prepared): ApplyResult {
   };
 }
 
-function zodProblems(error: z.ZodError): ConfigProblem[] {
-  return error.issues.map(issue => ({
-    path: issue.path.length === 0 ? '(file)' : formatPath(issue.path),
-    message: issue.message,
-  }));
+function zodProblems(
+  error: z.ZodError,
+  prefix: readonly PropertyKey[],
+): ConfigProblem[] {
+  return error.issues.map(issue => {
+    const path = [...prefix, ...issue.path];
+    return {
+      path: path.length === 0 ? '(file)' : formatPath(path),
+      message: issue.message,
+    };
+  });
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -9,7 +9,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const DEFAULT_DWID_URL = 'https://secure.darkwebid.com';
 
-const sourceSchema = z
+export const sourceSchema = z
   .object({
     url: z.url().default(DEFAULT_DWID_URL),
     username: nonEmpty,
@@ -17,7 +17,7 @@ const sourceSchema = z
   })
   .strict();
 
-const integrationSchema = z
+export const integrationSchema = z
   .object({
     name: nonEmpty.max(100, 'must be at most 100 characters'),
     bmsUrl: nonEmpty,
@@ -47,5 +47,17 @@ export const connectorConfigSchema = z
   })
   .strict();
 
+/**
+ * Top level of the configuration alone, so that `apply` can check the source
+ * and each integration separately and report the problems of all of them.
+ */
+export const configOutlineSchema = z
+  .object({
+    source: z.unknown().optional(),
+    integrations: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
 export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;
+export type SourceConfig = NonNullable<ConnectorConfig['source']>;
 export type IntegrationConfig = ConnectorConfig['integrations'][number];

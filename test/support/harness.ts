@@ -6,17 +6,23 @@ import { join } from 'node:path';
 import {
   startBmsEmulator,
   type BmsEmulator,
+  type BmsEmulatorOptions,
 } from '../../main/emulators/bms/bms-emulator';
 import {
   startDwidEmulator,
   type DwidEmulator,
 } from '../../main/emulators/dwid/dwid-emulator';
-import { buildDemoSeed, DEMO_TICKET_IDS } from '../../main/emulators/seed';
+import {
+  buildDemoSeed,
+  DEMO_TICKET_IDS,
+  type DemoSeed,
+} from '../../main/emulators/seed';
 import { ConnectorService } from '../../main/service/connector-service';
 
 export const INTEGRATION = 'Main BMS';
 
 export type Harness = {
+  readonly seed: DemoSeed;
   readonly dwid: DwidEmulator;
   readonly bms: BmsEmulator;
   readonly service: ConnectorService;
@@ -38,7 +44,8 @@ export type HarnessOptions = {
   };
   readonly fieldMappings?: Record<string, string>;
   readonly organizationsSelector?: '*' | string[];
-  readonly bmsOptions?: Record<string, unknown>;
+  readonly bmsOptions?: Partial<BmsEmulatorOptions>;
+  readonly clientTuning?: Partial<typeof FAST_CLIENTS>;
   /** Passwords used by the emulators and the configuration. */
   readonly dwidPassword?: string;
   readonly bmsPassword?: string;
@@ -95,7 +102,8 @@ export async function startHarness(
     ...options.bmsOptions,
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'dwid-bms-test-'));
-  let service = ConnectorService.open({ dataDir, clientTuning: FAST_CLIENTS });
+  const clientTuning = { ...FAST_CLIENTS, ...options.clientTuning };
+  let service = ConnectorService.open({ dataDir, clientTuning });
   service.apply(
     {
       source: {
@@ -120,6 +128,7 @@ export async function startHarness(
   );
 
   const harness: Harness = {
+    seed,
     dwid,
     bms,
     get service() {
@@ -130,7 +139,7 @@ export async function startHarness(
     bmsPassword,
     reopen() {
       service.close();
-      service = ConnectorService.open({ dataDir, clientTuning: FAST_CLIENTS });
+      service = ConnectorService.open({ dataDir, clientTuning });
       return service;
     },
     async close() {

@@ -274,7 +274,8 @@ export class BmsClient {
   /**
    * Sends one logical request with a bearer token, reads its result with
    * `read`, and reports the outcome once: success, or failure with the error
-   * after all retries. A result that `read` rejects counts as a failure.
+   * after all retries (throttled when the 429 waits ran out). A result that
+   * `read` rejects counts as a failure.
    */
   private async call<T>(
     operation: string,
@@ -301,7 +302,10 @@ export class BmsClient {
               `Kaseya BMS ${operation} failed unexpectedly: ${String(error)}`,
               { cause: error },
             );
-      this.report(operation, 'failure', failure);
+      // Throttling is BMS pacing us, not BMS failing: it never counts
+      // towards unhealthy, even once the waits are used up.
+      const outcome = failure.code === 'rate-limited' ? 'throttled' : 'failure';
+      this.report(operation, outcome, failure);
       throw failure;
     }
   }

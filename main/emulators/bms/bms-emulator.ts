@@ -37,6 +37,7 @@ export type BmsFaultKind =
   | 'expire-token'
   | 'slow'
   | 'drop-after-store'
+  | 'hang-after-store'
   | 'malformed-json'
   | 'html';
 
@@ -46,6 +47,7 @@ export const BMS_FAULT_KINDS: readonly BmsFaultKind[] = [
   'expire-token',
   'slow',
   'drop-after-store',
+  'hang-after-store',
   'malformed-json',
   'html',
 ];

@@ -66,6 +66,16 @@ export async function handleCreateTicket(
     exchange.req.socket.destroy();
     return;
   }
+  const hang = context.faults.take(
+    exchange.entry.method,
+    exchange.entry.path + exchange.url.search,
+    ['hang-after-store'],
+  );
+  if (hang !== undefined) {
+    // The ticket exists and the answer never comes: the client times out,
+    // or is killed while it waits, as in a crash after the POST.
+    return;
+  }
   sendResult(exchange, toTicketDto(ticket, context));
 }
 

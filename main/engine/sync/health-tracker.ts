@@ -20,6 +20,7 @@ export type RequestOutcome = {
  */
 export class HealthTracker {
   private failuresThisRun = 0;
+  private isOutOfBudget = false;
 
   constructor(
     private readonly store: Store,
@@ -30,13 +31,21 @@ export class HealthTracker {
     private readonly onEvent: EngineEventListener,
   ) {}
 
-  /** True once this run has seen `UNHEALTHY_THRESHOLD` failures in a row. */
+  /**
+   * True once this run has seen `UNHEALTHY_THRESHOLD` failures in a row, or
+   * BMS kept throttling past the client's waits: the rest waits for the
+   * next run instead of spending more of the rate budget.
+   */
   get shouldStop(): boolean {
-    return this.failuresThisRun >= UNHEALTHY_THRESHOLD;
+    return this.isOutOfBudget || this.failuresThisRun >= UNHEALTHY_THRESHOLD;
   }
 
   record(outcome: RequestOutcome): void {
-    if (outcome.outcome === 'throttled') return;
+    if (outcome.outcome === 'throttled') {
+      // A throttled outcome with an error means the waits ran out.
+      if (outcome.error !== undefined) this.isOutOfBudget = true;
+      return;
+    }
     if (outcome.outcome === 'success') {
       this.recordSuccess();
       return;
