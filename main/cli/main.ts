@@ -140,7 +140,33 @@ function buildProgram(dataDirOption: string | undefined): Command {
       }
     });
 
+  program.addHelpText('after', () => describeCommands(program));
   return program;
+}
+
+/**
+ * Lists every command with its options under the main help, so one
+ * `--help` shows the whole tool.
+ */
+function describeCommands(program: Command): string {
+  const lines = ['', 'Commands and their options:'];
+  const visit = (command: Command, prefix: string) => {
+    const name = `${prefix}${command.name()}`;
+    if (command.commands.length > 0) {
+      for (const sub of command.commands) visit(sub, `${name} `);
+      return;
+    }
+    const args = command.registeredArguments
+      .map(arg => (arg.required ? `<${arg.name()}>` : `[${arg.name()}]`))
+      .join(' ');
+    lines.push(`  ${name}${args === '' ? '' : ` ${args}`}`);
+    for (const option of command.options) {
+      lines.push(`      ${option.flags.padEnd(24)} ${option.description}`);
+    }
+  };
+  for (const command of program.commands) visit(command, '');
+  lines.push('  (every command) --data-dir <dir>, before or after the command');
+  return lines.join('\n');
 }
 
 const { dataDir, rest } = extractDataDir(process.argv.slice(2));

@@ -2,9 +2,20 @@ import { ConfigValidationError } from '../service/apply-config';
 import { toErrorData } from '../errors';
 import { redactText } from '../log/logger';
 
-/** Writes `value` as one JSON document on standard output. */
+/**
+ * Writes `value` as one JSON document on standard output, with secrets
+ * masked in each string value. Masking the serialized text instead would
+ * let the credential patterns of `redactText` rewrite JSON syntax, such as
+ * `"hasPassword": true`, into invalid JSON.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${redactText(JSON.stringify(value, null, 2))}\n`);
+  const document = JSON.stringify(
+    value,
+    (_key, item: unknown) =>
+      typeof item === 'string' ? redactText(item) : item,
+    2,
+  );
+  process.stdout.write(`${document}\n`);
 }
 
 /** Writes lines of text on standard output, with secrets masked. */
@@ -28,6 +39,12 @@ export function formatTable(
   return [format(headers), ...rows.map(format)];
 }
 
+/** Writes one `dwid-bms: MESSAGE` line on standard error, secrets masked. */
+export function printErrorLine(message: string): void {
+  const firstLine = message.split('\n')[0] ?? message;
+  process.stderr.write(`dwid-bms: ${redactText(firstLine)}\n`);
+}
+
 /**
  * Reports a failed command: a one-line reason on standard error (with the
  * list of problems after it for configuration errors) and, with `--json`,
@@ -36,7 +53,7 @@ export function formatTable(
 export function reportFailure(error: unknown, asJson: boolean): number {
   const data = toErrorData(error);
   const firstLine = data.message.split('\n')[0] ?? data.message;
-  process.stderr.write(`dwid-bms: ${redactText(firstLine)}\n`);
+  printErrorLine(firstLine);
   const problems =
     error instanceof ConfigValidationError ? error.problems : undefined;
   if (problems !== undefined) {

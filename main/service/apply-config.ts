@@ -74,13 +74,13 @@ export function applyConfig(
 
 /**
  * Result of checking one object of the configuration. `data` is set when the
- * whole object is valid. `fields` holds every field that is valid on its own,
- * so the later checks still run and report their problems in the same pass.
+ * whole object is valid. `fields` contains every field that is valid on its
+ * own, so the later checks still run and report their problems in one pass.
  */
 type CheckedObject<T> = {
   readonly data?: T;
   readonly fields: Partial<T>;
-  /** Keys whose values are present but invalid. */
+  /** Keys whose values are missing or invalid. */
   readonly invalid: ReadonlySet<string>;
 };
 
@@ -100,7 +100,7 @@ function checkObject<Shape extends z.ZodRawShape>(
   const isObject =
     typeof input === 'object' && input !== null && !Array.isArray(input);
   for (const [key, fieldSchema] of Object.entries(schema.shape)) {
-    // Every field of something that is not an object counts as invalid.
+    // When the input is not an object, every field counts as invalid.
     const field = isObject
       ? z.safeParse(fieldSchema, (input as Record<string, unknown>)[key])
       : undefined;

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { ConnectorError } from '../../errors';
 import { startBmsEmulator } from '../../emulators/bms/bms-emulator';
 import { startDwidEmulator } from '../../emulators/dwid/dwid-emulator';
 import { buildDemoSeed, DEMO_TICKET_IDS } from '../../emulators/seed';
@@ -49,11 +50,22 @@ function demoConfig(dwidUrl: string, bmsUrl: string) {
   };
 }
 
-function positiveInteger(value: string | undefined, fallback: number): number {
+/** Reads a whole-number option, or returns `fallback` when it is absent. */
+function readInteger(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  minimum: number,
+): number {
+  if (value === undefined) return fallback;
   const parsed = Number(value);
-  return value !== undefined && Number.isInteger(parsed) && parsed > 0
-    ? parsed
-    : fallback;
+  if (!/^\d+$/.test(value.trim()) || parsed < minimum) {
+    throw new ConnectorError(
+      'validation',
+      `Invalid ${option} "${value}"; use a whole number of at least ${minimum}`,
+    );
+  }
+  return parsed;
 }
 
 /**
@@ -66,9 +78,9 @@ export async function demoCommand(
   options: DemoOptions,
 ): Promise<void> {
   const seed = buildDemoSeed({
-    seed: positiveInteger(options.seed, 42),
-    organizations: positiveInteger(options.organizations, 30),
-    compromises: positiveInteger(options.compromises, 1200),
+    seed: readInteger('--seed', options.seed, 42, 0),
+    organizations: readInteger('--organizations', options.organizations, 30, 1),
+    compromises: readInteger('--compromises', options.compromises, 1200, 0),
   });
   // Throwaway credentials for this run's emulators only.
   const dwidPassword = randomBytes(18).toString('base64url');

@@ -5,7 +5,7 @@ import {
   type DeliveryState,
 } from '../../store/repositories/deliveries-repository';
 import type { ConnectorService } from '../../service/connector-service';
-import { formatTable, printJson, printLines } from '../output';
+import { formatTable, printErrorLine, printJson, printLines } from '../output';
 
 /** Shape of `sync --json`, stable for scripts. */
 export function syncReportJson(report: SyncReport) {
@@ -72,8 +72,45 @@ export function formatSyncReport(report: SyncReport): string[] {
   return lines;
 }
 
-const POLL_INTERVAL_MS = 15 * 60 * 1000;
+/** Lists what went wrong in a sync, one reason per entry. */
+export function syncProblems(report: SyncReport): string[] {
+  const problems: string[] = [];
+  if (report.source.error !== undefined) {
+    problems.push(`Dark Web ID pull failed: ${report.source.error}`);
+  }
+  for (const item of report.integrations) {
+    const name = `integration "${item.name}"`;
+    if (item.error !== undefined) problems.push(`${name}: ${item.error}`);
+    if (item.health === 'unhealthy') {
+      problems.push(
+        `${name} is unhealthy after ${item.consecutiveFailures} consecutive failures`,
+      );
+    }
+    if (item.failed > 0) {
+      problems.push(`${name}: ${item.failed} deliveries failed`);
+    }
+  }
+  return problems;
+}
 
+function parseInterval(value: string): number {
+  const minutes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(minutes) || minutes <= 0) {
+    throw new ConnectorError(
+      'validation',
+      `Invalid --interval "${value}"; use a number of minutes greater than 0`,
+    );
+  }
+  return minutes * 60_000;
+}
+
+/**
+ * Runs `sync`. With `--once` (or without `--interval`) a sync with any
+ * problem exits with status 1 and one line on standard error after the
+ * report, and the report stays the only document on standard output, so
+ * `--json` output still parses. With `--interval` problems are only reported
+ * and the next sync runs on schedule.
+ */
 export async function syncCommand(
   service: ConnectorService,
   options: { json?: boolean; once?: boolean; interval?: string },
@@ -85,14 +122,16 @@ export async function syncCommand(
     return report;
   };
   if (options.once === true || options.interval === undefined) {
-    await runOnce();
+    const problems = syncProblems(await runOnce());
+    if (problems.length > 0) {
+      const more =
+        problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      printErrorLine(`The sync did not complete: ${problems[0]}${more}`);
+      process.exitCode = 1;
+    }
     return;
   }
-  const minutes = Number(options.interval);
-  const intervalMs =
-    Number.isFinite(minutes) && minutes > 0
-      ? minutes * 60_000
-      : POLL_INTERVAL_MS;
+  const intervalMs = parseInterval(options.interval);
   for (;;) {
     await runOnce();
     await new Promise(resolve => setTimeout(resolve, intervalMs));
@@ -154,7 +193,12 @@ export function deliveriesCommand(
     limit: parseLimit(options.limit),
   });
   if (options.json === true) {
-    printJson(rows);
+    printJson(
+      rows.map(({ integrationName, ...row }) => ({
+        integration: integrationName,
+        ...row,
+      })),
+    );
     return;
   }
   printLines(
