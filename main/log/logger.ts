@@ -15,7 +15,7 @@ const knownSecrets = new Set<string>();
 const CREDENTIAL_PATTERNS: readonly RegExp[] = [
   /(authorization["']?\s*[:=]\s*["']?)(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi,
   /\b(bearer|basic)\s+[A-Za-z0-9._~+/-]{12,}=*/gi,
-  /((?:password|accessToken|refreshToken|access_token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
+  /(\b(?:password|accessToken|refreshToken|access_token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
 ];
 
 /** Remembers a secret so that every later log line masks it. */

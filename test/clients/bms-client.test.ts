@@ -501,11 +501,13 @@ describe('BmsClient throttling', () => {
     const error = await caught(client.listQueues());
     expect(error.code).toBe('rate-limited');
     expect(error.isRetryable).toBe(true);
+    // Running out of waits is still throttling, never a failure.
     expect(summary(outcomes)).toEqual([
       'listQueues:throttled',
       'listQueues:throttled',
-      'listQueues:failure',
+      'listQueues:throttled',
     ]);
+    expect(outcomes.at(-1)?.error?.code).toBe('rate-limited');
   });
 
   it('raises rate-limited when Retry-After exceeds the cap', async () => {

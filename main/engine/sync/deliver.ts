@@ -91,10 +91,8 @@ export async function deliverPending(
   );
   if (rows.length === 0) return;
 
-  const index = buildCompanyIndex(
-    store.bmsCache.listAccounts(integration.id),
-    store.companyLinks.list(integration.id),
-  );
+  await prefetchLocations(context, loadCompanyIndex(context));
+  const index = loadCompanyIndex(context);
   const mappings = store.fieldMappings.get(integration.id);
   const locations = new Map<number, Promise<number>>();
   const limit = pLimit(context.concurrency);
@@ -114,6 +112,52 @@ export async function deliverPending(
             done,
             total: rows.length,
           });
+        }
+      }),
+    ),
+  );
+}
+
+function loadCompanyIndex(context: DeliveryContext): CompanyIndex {
+  const { store, integration } = context;
+  return buildCompanyIndex(
+    store.bmsCache.listAccounts(integration.id),
+    store.companyLinks.list(integration.id),
+  );
+}
+
+/**
+ * Loads the main location of every matched account that pending rows need,
+ * before any ticket is posted. Doing it first keeps the ticket POSTs in one
+ * stretch, so their consecutive failures are not hidden by location lookups
+ * that succeed in between.
+ */
+async function prefetchLocations(
+  context: DeliveryContext,
+  index: CompanyIndex,
+): Promise<void> {
+  const { store, integration } = context;
+  const accountIds = new Set<number>();
+  for (const uuid of store.deliveries.pendingOrganizationUuids(
+    integration.id,
+  )) {
+    const title = store.organizations.getByUuid(uuid)?.title ?? uuid;
+    const account = index.resolve(title);
+    if (account !== undefined && account.mainLocationId == null) {
+      accountIds.add(account.id);
+    }
+  }
+  const limit = pLimit(context.concurrency);
+  await Promise.all(
+    [...accountIds].map(accountId =>
+      limit(async () => {
+        if (context.health.shouldStop) return;
+        try {
+          const locationId = await context.client.mainLocationId(accountId);
+          store.bmsCache.setMainLocation(integration.id, accountId, locationId);
+        } catch {
+          // Recorded by the client's outcome hook; the rows of this account
+          // try the lookup again when they are delivered.
         }
       }),
     ),

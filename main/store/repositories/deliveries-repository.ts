@@ -212,6 +212,18 @@ export class DeliveriesRepository {
       .map(toDelivery);
   }
 
+  /** Returns the organizations that have pending rows for the integration. */
+  pendingOrganizationUuids(integrationId: number): string[] {
+    return this.context
+      .statement<{ organizationUuid: string }>(
+        `SELECT DISTINCT c.organization_uuid AS organizationUuid
+         FROM deliveries d JOIN compromises c ON c.uuid = d.compromise_uuid
+         WHERE d.integration_id = ? AND d.state = 'pending'`,
+      )
+      .all(integrationId)
+      .map(row => row.organizationUuid);
+  }
+
   /**
    * Moves a pending row to 'sending' and counts the attempt. Returns false,
    * changing nothing, unless the row is pending, so two workers never send
