@@ -64,6 +64,8 @@ export default tseslint.config(
       'main/cli/**/*.ts',
       'scripts/**',
       'bin/**',
+      'bench/**',
+      'test/soak/run-soak.ts',
       'main/emulators/run.ts',
     ],
     rules: { 'no-console': 'off' },
