@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { BmsClient } from '../clients/bms/bms-client';
+import type { RateBudget } from '../clients/bms/request-budget';
 import { DwidClient } from '../clients/dwid/dwid-client';
 import { ConnectorError } from '../errors';
 import { registerSecret } from '../log/logger';
@@ -32,6 +33,8 @@ export type ClientTuning = {
   readonly timeoutMs?: number;
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
+  /** Kaseya BMS calls per endpoint; the published budget when absent. */
+  readonly bmsBudget?: RateBudget | null;
 };
 
 export type ServiceOptions = {
@@ -188,7 +191,9 @@ export class ConnectorService {
       url: source.url,
       username: source.username,
       password,
-      ...this.tuning,
+      timeoutMs: this.tuning.timeoutMs,
+      retryBaseMs: this.tuning.retryBaseMs,
+      retryMaxMs: this.tuning.retryMaxMs,
     });
   }
 
@@ -211,7 +216,10 @@ export class ConnectorService {
       password,
       tenant: integration.tenant,
       onRequestOutcome: onOutcome,
-      ...this.tuning,
+      timeoutMs: this.tuning.timeoutMs,
+      retryBaseMs: this.tuning.retryBaseMs,
+      retryMaxMs: this.tuning.retryMaxMs,
+      budget: this.tuning.bmsBudget,
     });
   }
 }

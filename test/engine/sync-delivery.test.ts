@@ -258,6 +258,32 @@ describe('failures and health', () => {
 });
 
 describe('rate budget', () => {
+  it('stops when its own budget is used up', async () => {
+    const h = await start({
+      clientTuning: { bmsBudget: { limit: 10, windowMs: 60_000 } },
+    });
+    const report = await h.service.sync();
+    const item = report.integrations[0];
+    expect(item?.created).toBe(10);
+    expect(item?.pending).toBe(eligibleUuids(h).length - 10);
+    expect(item?.error).toMatch(/budget is used up/);
+    expect(item?.health).toBe('healthy');
+    expect(h.bms.requests.filter(r => r.status === 429)).toEqual([]);
+  });
+
+  it('drains a backlog across windows without a 429', async () => {
+    const budget = { limit: 20, windowMs: 1_000 };
+    const h = await start({
+      compromises: 80,
+      bmsOptions: { budget },
+      clientTuning: { bmsBudget: budget, retryMaxMs: 2_000 },
+    });
+    const report = await h.service.sync();
+    expect(h.bms.requests.filter(r => r.status === 429)).toEqual([]);
+    expect(report.integrations[0]?.created).toBe(eligibleUuids(h).length);
+    expect(eligibleUuids(h).length).toBeGreaterThan(2 * budget.limit);
+  });
+
   it('stops the run when BMS keeps throttling', async () => {
     const h = await start();
     h.bms.faults.add({

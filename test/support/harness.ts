@@ -17,7 +17,10 @@ import {
   DEMO_TICKET_IDS,
   type DemoSeed,
 } from '../../main/emulators/seed';
-import { ConnectorService } from '../../main/service/connector-service';
+import {
+  ConnectorService,
+  type ClientTuning,
+} from '../../main/service/connector-service';
 
 export const INTEGRATION = 'Main BMS';
 
@@ -45,7 +48,7 @@ export type HarnessOptions = {
   readonly fieldMappings?: Record<string, string>;
   readonly organizationsSelector?: '*' | string[];
   readonly bmsOptions?: Partial<BmsEmulatorOptions>;
-  readonly clientTuning?: Partial<typeof FAST_CLIENTS>;
+  readonly clientTuning?: ClientTuning;
   /** Passwords used by the emulators and the configuration. */
   readonly dwidPassword?: string;
   readonly bmsPassword?: string;
@@ -65,7 +68,7 @@ export function seedMappings(): Record<string, string> {
 }
 
 /** Short pauses so retry paths run in milliseconds. */
-export const FAST_CLIENTS = {
+export const FAST_CLIENTS: ClientTuning = {
   timeoutMs: 2_000,
   retryBaseMs: 5,
   retryMaxMs: 50,

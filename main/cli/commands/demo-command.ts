@@ -102,7 +102,12 @@ export async function demoCommand(
   });
   const dataDir =
     dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
-  const service = ConnectorService.open({ dataDir });
+  // The emulator enforces no request budget, so neither does the demo: the
+  // published 1,500 calls per hour would stop a large demo part-way.
+  const service = ConnectorService.open({
+    dataDir,
+    clientTuning: { bmsBudget: null },
+  });
   try {
     service.apply(demoConfig(dwid.url, bms.url), {
       env: { DWID_PASSWORD: dwidPassword, BMS_PASSWORD: bmsPassword },

@@ -14,6 +14,11 @@ import { readReply, withDuplicateWarning } from './bms-response';
 import type { Unwrapped } from './bms-response';
 import { BmsTokenProvider } from './bms-token-provider';
 import {
+  endpointBudget,
+  KASEYA_BMS_BUDGET,
+  type RateBudget,
+} from './request-budget';
+import {
   accountSchema,
   locationSchema,
   lookupSchema,
@@ -51,6 +56,12 @@ export type BmsClientOptions = RetryOptions & {
   readonly onRequestOutcome?: (outcome: RequestOutcome) => void;
   /** Clock in ms since the epoch, for token expiry. Default Date.now. */
   readonly now?: () => number;
+  /**
+   * Calls per endpoint to stay within, or null for none. Default: the
+   * published 1,500 calls per hour. A call that would wait longer than
+   * `retryMaxMs` for its slot raises `rate-limited` instead.
+   */
+  readonly budget?: RateBudget | null;
 };
 
 const SERVICE = 'Kaseya BMS';
@@ -76,12 +87,17 @@ export class BmsClient {
   private readonly tokens: BmsTokenProvider;
   private readonly onRequestOutcome: (outcome: RequestOutcome) => void;
   private readonly now: () => number;
+  private readonly budget: RateBudget | null;
+  private readonly accountKey: string;
 
   constructor(options: BmsClientOptions) {
     registerSecret(options.password);
     this.baseUrl = deriveApiBaseUrl(options.apiBaseUrl);
     this.retry = resolveRetryOptions(options);
     this.now = options.now ?? Date.now;
+    this.budget =
+      options.budget === undefined ? KASEYA_BMS_BUDGET : options.budget;
+    this.accountKey = `${this.baseUrl}|${options.tenant}|${options.username}`;
     this.onRequestOutcome = options.onRequestOutcome ?? (() => undefined);
     this.http = createHttpClient({
       baseUrl: this.baseUrl,
@@ -289,6 +305,13 @@ export class BmsClient {
       url: `${this.baseUrl}${request.path}`,
     };
     try {
+      if (this.budget !== null) {
+        // NOTE: the budget lives in this process only, so calls made by
+        // another process on the same account are not counted here.
+        await endpointBudget(this.accountKey, operation, this.budget).acquire(
+          this.retry.retryMaxMs,
+        );
+      }
       const reply = await this.sendAuthorized(request, context, options);
       const value = read(readReply(reply, context), context);
       this.report(operation, 'success');

@@ -40,6 +40,17 @@ export class HealthTracker {
     return this.isOutOfBudget || this.failuresThisRun >= UNHEALTHY_THRESHOLD;
   }
 
+  /** Why the run stopped early, for the report; undefined while it may go on. */
+  get stopReason(): string | undefined {
+    if (this.isOutOfBudget) {
+      return 'Kaseya BMS rate budget is used up; the rest waits for the next run';
+    }
+    if (this.failuresThisRun >= UNHEALTHY_THRESHOLD) {
+      return 'Stopped after repeated failures; the rest waits for the next run';
+    }
+    return undefined;
+  }
+
   record(outcome: RequestOutcome): void {
     if (outcome.outcome === 'throttled') {
       // A throttled outcome with an error means the waits ran out.

@@ -232,9 +232,7 @@ async function deliverIntegration(
     return 'Interrupted deliveries could not be checked in Kaseya BMS; they wait for the next run';
   }
   await deliverPending(context, tally);
-  return health.shouldStop
-    ? 'Stopped after repeated failures; the rest waits for the next run'
-    : undefined;
+  return health.stopReason;
 }
 
 function buildReport(
