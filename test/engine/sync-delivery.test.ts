@@ -143,7 +143,7 @@ describe('one ticket per compromise', () => {
 
   it('survives a restart between the POST and the ledger commit', async () => {
     const h = await start();
-    // A POST that BMS stores but never answers: the client times out, which
+    // A POST that BMS stores but never responds to: the client times out, which
     // leaves the same state as a crash after the POST.
     h.bms.faults.add({
       kind: 'hang-after-store',
@@ -218,9 +218,8 @@ describe('failures and health', () => {
     expect(item?.health).toBe('unhealthy');
     expect(item?.consecutiveFailures).toBeGreaterThanOrEqual(5);
     expect(item?.created).toBe(0);
-    // The run stops instead of failing every pending delivery.
-    // The run stops at the fifth failure; with four POSTs in flight at
-    // most three more fail after it.
+    // The run stops at the fifth failure instead of failing every pending
+    // delivery. With four POSTs in flight, at most three more fail after it.
     expect(item?.failed).toBeGreaterThanOrEqual(5);
     expect(item?.failed).toBeLessThanOrEqual(8);
     expect(item?.pending).toBe(eligibleUuids(h).length);
@@ -250,7 +249,7 @@ describe('failures and health', () => {
       times: 3 * 4,
     });
     // Each account lookup is tried three times (two retries), so twelve
-    // 5xx answers make four failed requests before the cache refresh.
+    // 5xx responses make four failed requests before the cache refresh.
     await h.service.sync();
     const health = h.service.store.health.get(1);
     expect(health.isHealthy).toBe(true);
