@@ -51,7 +51,9 @@ export type LogOptions = {
 
 function buildLogger(options: LogOptions): pino.Logger {
   if (options.file !== undefined) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    // Log lines name leaked accounts, so the folders this creates (the data
+    // folder too, when the CLI logs before opening it) are private.
+    mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
   }
   const destination = pino.destination({
     dest: options.file ?? 2,

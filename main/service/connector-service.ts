@@ -22,6 +22,7 @@ import {
 } from '../engine/sync/run-sync';
 import { openStore, type Store } from '../store/open-store';
 import { createKeyFileSecretBox } from '../store/secret-box';
+import { acquireSyncLock, SYNC_LOCK_FILE } from '../store/sync-lock';
 import {
   applyConfig,
   type ApplyResult,
@@ -71,10 +72,12 @@ export const DATABASE_FILE = 'connector.db';
  */
 export class ConnectorService {
   readonly store: Store;
+  private readonly dataDir: string;
   private readonly tuning: ClientTuning;
 
-  private constructor(store: Store, tuning: ClientTuning) {
+  private constructor(store: Store, dataDir: string, tuning: ClientTuning) {
     this.store = store;
+    this.dataDir = dataDir;
     this.tuning = tuning;
   }
 
@@ -85,7 +88,11 @@ export class ConnectorService {
       file: join(options.dataDir, DATABASE_FILE),
       secretBox: createKeyFileSecretBox(options.dataDir),
     });
-    return new ConnectorService(store, options.clientTuning ?? {});
+    return new ConnectorService(
+      store,
+      options.dataDir,
+      options.clientTuning ?? {},
+    );
   }
 
   close(): void {
@@ -115,16 +122,25 @@ export class ConnectorService {
     });
   }
 
-  sync(options: Omit<SyncOptions, 'now'> = {}): Promise<SyncReport> {
-    return runSync(
-      {
-        store: this.store,
-        createDwidClient: () => this.createDwidClient(),
-        createBmsClient: (integration, onOutcome) =>
-          this.createBmsClient(integration.id, onOutcome),
-      },
-      options,
-    );
+  /**
+   * Runs one sync. Throws a `conflict` error when another sync, in this or
+   * another process, is running on the same data folder.
+   */
+  async sync(options: Omit<SyncOptions, 'now'> = {}): Promise<SyncReport> {
+    const lock = acquireSyncLock(join(this.dataDir, SYNC_LOCK_FILE));
+    try {
+      return await runSync(
+        {
+          store: this.store,
+          createDwidClient: () => this.createDwidClient(),
+          createBmsClient: (integration, onOutcome) =>
+            this.createBmsClient(integration.id, onOutcome),
+        },
+        options,
+      );
+    } finally {
+      lock.release();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { SyncReport } from '../../engine/sync/run-sync';
-import { ConnectorError } from '../../errors';
+import { ConnectorError, toErrorData } from '../../errors';
+import { getLogger } from '../../log/logger';
 import {
   DELIVERY_STATES,
   type DeliveryState,
@@ -133,7 +134,15 @@ export async function syncCommand(
   }
   const intervalMs = parseInterval(options.interval);
   for (;;) {
-    await runOnce();
+    try {
+      await runOnce();
+    } catch (error) {
+      // A run that cannot start, such as one that finds another sync
+      // running, is reported and the schedule goes on.
+      const { message } = toErrorData(error);
+      getLogger('sync').error(`Scheduled sync failed: ${message}`);
+      printErrorLine(`The sync failed: ${message}`);
+    }
     await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
 }

@@ -20,7 +20,11 @@ export function tokenValues(
   const values: Record<TokenName, string> = {
     uuid: compromise.uuid,
     password,
-    obscured_password: obscurePassword(password),
+    // Masking splits the password into clusters, so cut it first. One
+    // cluster over the token maximum keeps the trimmed result unchanged.
+    obscured_password: obscurePassword(
+      trimToGraphemes(password, TOKEN_VALUE_MAX_LENGTH + 1).text,
+    ),
     record_type: compromise.recordType,
     source: compromise.source,
     origin: compromise.origin,

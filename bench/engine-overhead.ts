@@ -1,0 +1,187 @@
+import { performance } from 'node:perf_hooks';
+
+import pLimit from 'p-limit';
+
+import { BmsClient } from '../main/clients/bms/bms-client';
+import type { TicketInputDto } from '../main/clients/bms/ticket-input-dto';
+import type { DemoSeed } from '../main/emulators/seed';
+import {
+  BMS_TENANT,
+  BMS_USERNAME,
+  buildEligibleSeed,
+  createCredentials,
+  createDataDir,
+  ENGINE_DEFAULT_CONCURRENCY,
+  openConfiguredService,
+  removeDataDir,
+  startBenchBms,
+  startBenchDwid,
+  type BenchCredentials,
+} from './bench-setup';
+
+export type EngineRun = {
+  readonly seconds: number;
+  /** From the start of `sync` to the end of routing: pull, store, route. */
+  readonly pullAndRouteSeconds: number;
+  /** From the end of routing to the end of `sync`: BMS cache and POSTs. */
+  readonly deliverSeconds: number;
+  readonly created: number;
+  readonly ticketsPerSecond: number;
+  readonly deliverTicketsPerSecond: number;
+};
+
+export type BaselineRun = {
+  readonly seconds: number;
+  readonly created: number;
+  readonly ticketsPerSecond: number;
+};
+
+export type EngineOverheadResult = {
+  readonly compromises: number;
+  readonly concurrency: number;
+  readonly engineRuns: readonly EngineRun[];
+  readonly baselineRuns: readonly BaselineRun[];
+  readonly bestEngine: EngineRun;
+  readonly bestBaseline: BaselineRun;
+  /** Best full-sync throughput over best baseline throughput. */
+  readonly ratio: number;
+  /** Best delivery-phase throughput over best baseline throughput. */
+  readonly deliverRatio: number;
+};
+
+/**
+ * Runs a full sync of `compromises` eligible compromises against fresh
+ * emulators and returns its timing with the ticket bodies BMS received.
+ */
+async function runEngine(
+  seed: DemoSeed,
+  credentials: BenchCredentials,
+): Promise<{ run: EngineRun; bodies: TicketInputDto[] }> {
+  const dwid = await startBenchDwid(seed, credentials);
+  const bms = await startBenchBms(seed, credentials);
+  const dataDir = createDataDir('engine');
+  const service = openConfiguredService({
+    dataDir,
+    dwidUrl: dwid.url,
+    bmsUrl: bms.url,
+    credentials,
+    // The emulator here enforces no budget, so neither side paces itself.
+    clientTuning: { bmsBudget: null },
+  });
+  try {
+    let routedAt = Number.NaN;
+    const startedAt = performance.now();
+    const report = await service.sync({
+      onEvent: event => {
+        if (event.type === 'sync-progress' && event.phase === 'routing') {
+          routedAt = performance.now();
+        }
+      },
+    });
+    const endedAt = performance.now();
+    const created = report.integrations[0]?.created ?? 0;
+    const seconds = (endedAt - startedAt) / 1000;
+    const deliverSeconds = (endedAt - routedAt) / 1000;
+    return {
+      run: {
+        seconds,
+        pullAndRouteSeconds: (routedAt - startedAt) / 1000,
+        deliverSeconds,
+        created,
+        ticketsPerSecond: created / seconds,
+        deliverTicketsPerSecond: created / deliverSeconds,
+      },
+      bodies: bms.tickets.map(ticket => ticket.body as TicketInputDto),
+    };
+  } finally {
+    service.close();
+    await Promise.all([dwid.close(), bms.close()]);
+    removeDataDir(dataDir);
+  }
+}
+
+/**
+ * Posts prebuilt ticket bodies to a fresh BMS emulator with the client the
+ * engine uses, `concurrency` at a time, and nothing else around them.
+ */
+async function runBaseline(
+  seed: DemoSeed,
+  credentials: BenchCredentials,
+  bodies: readonly TicketInputDto[],
+  concurrency: number,
+): Promise<BaselineRun> {
+  const bms = await startBenchBms(seed, credentials);
+  try {
+    const client = new BmsClient({
+      apiBaseUrl: bms.url,
+      username: BMS_USERNAME,
+      password: credentials.bmsPassword,
+      tenant: BMS_TENANT,
+      budget: null,
+    });
+    const limit = pLimit(concurrency);
+    const startedAt = performance.now();
+    const created = await Promise.all(
+      bodies.map(body => limit(() => client.createTicket(body))),
+    );
+    const seconds = (performance.now() - startedAt) / 1000;
+    return {
+      seconds,
+      created: created.length,
+      ticketsPerSecond: created.length / seconds,
+    };
+  } finally {
+    await bms.close();
+  }
+}
+
+function best<T extends { ticketsPerSecond: number }>(runs: readonly T[]): T {
+  const sorted = [...runs].sort(
+    (a, b) => b.ticketsPerSecond - a.ticketsPerSecond,
+  );
+  const first = sorted[0];
+  if (first === undefined) throw new Error('No benchmark run was recorded.');
+  return first;
+}
+
+/**
+ * Measures the engine against a bare client: engine and baseline runs
+ * alternate (`rounds` of each) and the best of each side is compared.
+ */
+export async function measureEngineOverhead(
+  compromises: number,
+  rounds: number,
+): Promise<EngineOverheadResult> {
+  const seed = buildEligibleSeed(compromises);
+  const credentials = createCredentials();
+  const engineRuns: EngineRun[] = [];
+  const baselineRuns: BaselineRun[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const { run, bodies } = await runEngine(seed, credentials);
+    if (run.created !== compromises || bodies.length !== compromises) {
+      throw new Error(
+        `The engine created ${run.created} tickets (emulator stored ` +
+          `${bodies.length}); expected ${compromises}.`,
+      );
+    }
+    engineRuns.push(run);
+    baselineRuns.push(
+      await runBaseline(seed, credentials, bodies, ENGINE_DEFAULT_CONCURRENCY),
+    );
+  }
+  const bestEngine = best(engineRuns);
+  const bestBaseline = best(baselineRuns);
+  const bestDeliver = Math.max(
+    ...engineRuns.map(run => run.deliverTicketsPerSecond),
+  );
+  return {
+    compromises,
+    concurrency: ENGINE_DEFAULT_CONCURRENCY,
+    engineRuns,
+    baselineRuns,
+    bestEngine,
+    bestBaseline,
+    ratio: bestEngine.ticketsPerSecond / bestBaseline.ticketsPerSecond,
+    deliverRatio: bestDeliver / bestBaseline.ticketsPerSecond,
+  };
+}

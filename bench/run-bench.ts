@@ -1,0 +1,374 @@
+/**
+ * Benchmark of the connector against the local emulators: engine overhead
+ * against a bare client, pacing under a request budget, memory and
+ * database size at scale, open-to-ready time and company matching. It
+ * prints a table and writes bench/results.json. Run with `npm run bench`,
+ * options after `--` (see `npm run bench -- --help`).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { configureLogging } from '../main/log/logger';
+import { measureEngineOverhead } from './engine-overhead';
+import type { EngineOverheadResult } from './engine-overhead';
+import { describeMachine } from './machine';
+import { measureMatching, type MatchingResult } from './matching';
+import { measureRateBudget, type RateBudgetResult } from './rate-budget';
+import { measureScale, type ScaleResult } from './scale';
+import { formatTable, type Row } from './table';
+
+const SCENARIOS = ['engine', 'rate', 'scale', 'matching'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --only LIST            scenarios to run, comma-separated: ${SCENARIOS.join(',')} (default: all)
+  --compromises N        compromises in the engine-overhead sync (default 10000)
+  --rounds N             engine and baseline runs each; the best counts (default 2)
+  --budget-limit N       BMS emulator calls per endpoint per window (default 150)
+  --budget-window-ms MS  length of that window in milliseconds (default 6000)
+  --budget-windows N     backlog in full windows (default 4)
+  --scale N              compromises in the scale sync (default 100000)
+  --accounts N           BMS accounts in the matching run (default 10000)
+  --titles N             organization titles resolved (default 5000)
+  --no-write             print only; leave bench/results.json as it is
+`;
+
+type BenchOptions = {
+  readonly scenarios: ReadonlySet<Scenario>;
+  readonly compromises: number;
+  readonly rounds: number;
+  readonly budgetLimit: number;
+  readonly budgetWindowMs: number;
+  readonly budgetWindows: number;
+  readonly scale: number;
+  readonly accounts: number;
+  readonly titles: number;
+  readonly write: boolean;
+};
+
+function readPositiveInteger(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  name: string,
+  fallback: number,
+): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid --${name} "${String(raw)}"; expected a whole number of 1 or more.`,
+    );
+  }
+  return value;
+}
+
+function readScenarios(raw: string | undefined): Set<Scenario> {
+  if (raw === undefined) return new Set(SCENARIOS);
+  const names = raw.split(',');
+  for (const name of names) {
+    if (!(SCENARIOS as readonly string[]).includes(name)) {
+      throw new Error(
+        `Invalid scenario "${name}" in --only; use ${SCENARIOS.join(', ')}.`,
+      );
+    }
+  }
+  return new Set(names as Scenario[]);
+}
+
+function readOptions(): BenchOptions | null {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      compromises: { type: 'string' },
+      rounds: { type: 'string' },
+      'budget-limit': { type: 'string' },
+      'budget-window-ms': { type: 'string' },
+      'budget-windows': { type: 'string' },
+      scale: { type: 'string' },
+      accounts: { type: 'string' },
+      titles: { type: 'string' },
+      'no-write': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help === true) return null;
+  return {
+    scenarios: readScenarios(values.only),
+    compromises: readPositiveInteger(values, 'compromises', 10_000),
+    rounds: readPositiveInteger(values, 'rounds', 2),
+    budgetLimit: readPositiveInteger(values, 'budget-limit', 150),
+    budgetWindowMs: readPositiveInteger(values, 'budget-window-ms', 6000),
+    budgetWindows: readPositiveInteger(values, 'budget-windows', 4),
+    scale: readPositiveInteger(values, 'scale', 100_000),
+    accounts: readPositiveInteger(values, 'accounts', 10_000),
+    titles: readPositiveInteger(values, 'titles', 5000),
+    write: values['no-write'] !== true,
+  };
+}
+
+/** Targets the figures are checked against. Times are never test assertions. */
+const TARGETS = {
+  engineRatio: 0.9,
+  responses429: 0,
+  budgetShare: 0.95,
+  rssMb: 300,
+  readyMs: 300,
+  matchingMs: 200,
+};
+
+type TargetCheck = {
+  readonly target: string;
+  readonly value: string;
+  readonly met: boolean;
+};
+
+type Results = {
+  engine?: EngineOverheadResult;
+  rate?: RateBudgetResult;
+  scale?: ScaleResult;
+  matching?: MatchingResult;
+};
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString()}] ${message}\n`);
+}
+
+async function runScenarios(options: BenchOptions): Promise<Results> {
+  const results: Results = {};
+  if (options.scenarios.has('engine')) {
+    progress(`engine overhead: ${options.compromises} compromises`);
+    results.engine = await measureEngineOverhead(
+      options.compromises,
+      options.rounds,
+    );
+  }
+  if (options.scenarios.has('rate')) {
+    progress(
+      `rate budget: ${options.budgetLimit} per ${options.budgetWindowMs} ms`,
+    );
+    results.rate = await measureRateBudget(
+      { limit: options.budgetLimit, windowMs: options.budgetWindowMs },
+      options.budgetWindows,
+    );
+  }
+  if (options.scenarios.has('scale')) {
+    progress(`scale: ${options.scale} compromises`);
+    results.scale = await measureScale(options.scale);
+  }
+  if (options.scenarios.has('matching')) {
+    progress(
+      `matching: ${options.titles} titles, ${options.accounts} accounts`,
+    );
+    results.matching = measureMatching(options.accounts, options.titles, 7);
+  }
+  return results;
+}
+
+const fixed = (value: number, digits = 0): string => value.toFixed(digits);
+const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
+const status = (met: boolean): string => (met ? 'met' : 'MISSED');
+
+function engineRows(result: EngineOverheadResult, checks: TargetCheck[]) {
+  const { bestEngine, bestBaseline } = result;
+  const met = result.ratio >= TARGETS.engineRatio;
+  checks.push({
+    target: `engine/baseline >= ${TARGETS.engineRatio}`,
+    value: fixed(result.ratio, 2),
+    met,
+  });
+  const runs = `best of ${result.engineRuns.length}`;
+  return [
+    [
+      `Engine: full sync, ${result.compromises} tickets (${runs})`,
+      `${fixed(bestEngine.ticketsPerSecond)} tickets/s, ${fixed(bestEngine.seconds, 1)} s`,
+      '',
+      '',
+    ],
+    [
+      '  of which pull + route / deliver',
+      `${fixed(bestEngine.pullAndRouteSeconds, 1)} s / ${fixed(bestEngine.deliverSeconds, 1)} s`,
+      '',
+      '',
+    ],
+    [
+      `Baseline: createTicket x${result.compromises}, p-limit ${result.concurrency} (${runs})`,
+      `${fixed(bestBaseline.ticketsPerSecond)} tickets/s, ${fixed(bestBaseline.seconds, 1)} s`,
+      '',
+      '',
+    ],
+    [
+      'Ratio engine/baseline (full sync)',
+      fixed(result.ratio, 2),
+      `>= ${TARGETS.engineRatio}`,
+      status(met),
+    ],
+    [
+      'Ratio engine/baseline (delivery phase only)',
+      fixed(result.deliverRatio, 2),
+      '',
+      '',
+    ],
+  ] satisfies Row[];
+}
+
+function rateRows(result: RateBudgetResult, checks: TargetCheck[]): Row[] {
+  const { limit, windowMs } = result.serverBudget;
+  const rows: Row[] = [];
+  for (const run of result.runs) {
+    const label =
+      run.clientBudget === null
+        ? 'no client limiter'
+        : `client limiter ${run.clientBudget.limit}/${run.clientBudget.windowMs} ms`;
+    const counted = run.clientBudget !== null;
+    const met429 = run.responses429 <= TARGETS.responses429;
+    const metShare = run.budgetShare >= TARGETS.budgetShare;
+    if (counted) {
+      checks.push(
+        {
+          target: `429 responses = ${TARGETS.responses429}`,
+          value: String(run.responses429),
+          met: met429,
+        },
+        {
+          target: `budget share >= ${percent(TARGETS.budgetShare)}`,
+          value: percent(run.budgetShare),
+          met: metShare,
+        },
+      );
+    }
+    rows.push(
+      [
+        `Budget ${limit}/${windowMs} ms, ${run.backlog} backlog, ${label}`,
+        `${run.created} created, ${run.drained ? 'drained' : `NOT drained (${run.pending} left)`}, ${fixed(run.syncSeconds, 1)} s`,
+        '',
+        '',
+      ],
+      [
+        '  429 responses',
+        String(run.responses429),
+        counted ? `= ${TARGETS.responses429}` : '',
+        counted ? status(met429) : '',
+      ],
+      [
+        `  budget share (${run.windowsElapsed} windows)`,
+        percent(run.budgetShare),
+        counted ? `>= ${percent(TARGETS.budgetShare)}` : '',
+        counted ? status(metShare) : '',
+      ],
+    );
+  }
+  return rows;
+}
+
+function scaleRows(result: ScaleResult, checks: TargetCheck[]): Row[] {
+  const { sync, ready } = result;
+  const rssMb = Math.max(sync.rssPeakSampledMb, sync.maxRssMb);
+  const metRss = rssMb < TARGETS.rssMb;
+  const metReady = ready.readyMs < TARGETS.readyMs;
+  checks.push(
+    {
+      target: `peak RSS < ${TARGETS.rssMb} MB`,
+      value: `${fixed(rssMb)} MB`,
+      met: metRss,
+    },
+    {
+      target: `ready < ${TARGETS.readyMs} ms`,
+      value: `${fixed(ready.readyMs)} ms`,
+      met: metReady,
+    },
+  );
+  return [
+    [
+      `Scale: full sync, ${result.compromises} compromises`,
+      `${sync.created} created in ${fixed(sync.seconds)} s (${fixed(sync.created / sync.seconds)} tickets/s)`,
+      '',
+      '',
+    ],
+    [
+      '  peak RSS (sync child, maxRSS)',
+      `${fixed(rssMb)} MB (${fixed(sync.rssBeforeMb)} MB before the sync)`,
+      `< ${TARGETS.rssMb} MB`,
+      status(metRss),
+    ],
+    [
+      '  database, main file + WAL (peak)',
+      `${fixed(sync.databasePeakMb, 1)} MB (end: ${fixed(sync.databaseMainMb, 1)} + ${fixed(sync.walMb, 1)} MB)`,
+      '',
+      '',
+    ],
+    [
+      `  ready with ${ready.ledgerRows} ledger rows`,
+      `${fixed(ready.readyMs)} ms (open ${fixed(ready.openMs)}, list ${fixed(ready.listIntegrationsMs)}, route ${fixed(ready.routingMs)})`,
+      `< ${TARGETS.readyMs} ms`,
+      status(metReady),
+    ],
+  ];
+}
+
+function matchingRows(result: MatchingResult, checks: TargetCheck[]): Row[] {
+  const met = result.firstMs < TARGETS.matchingMs;
+  checks.push({
+    target: `matching < ${TARGETS.matchingMs} ms`,
+    value: `${fixed(result.firstMs, 1)} ms`,
+    met,
+  });
+  return [
+    [
+      `Matching: index ${result.accounts} accounts + resolve ${result.titles} titles`,
+      `${fixed(result.firstMs, 1)} ms first run, ${fixed(result.medianMs, 1)} ms median of ${result.runs}`,
+      `< ${TARGETS.matchingMs} ms`,
+      status(met),
+    ],
+  ];
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  if (options === null) {
+    process.stdout.write(HELP);
+    return;
+  }
+  // Throttling warnings are expected in the rate scenario and would bury
+  // the table, but errors still reach standard error.
+  configureLogging({ level: 'error' });
+  const machine = describeMachine();
+  const startedAt = new Date().toISOString();
+  const results = await runScenarios(options);
+
+  const checks: TargetCheck[] = [];
+  const rows: Row[] = [
+    ...(results.engine ? engineRows(results.engine, checks) : []),
+    ...(results.rate ? rateRows(results.rate, checks) : []),
+    ...(results.scale ? scaleRows(results.scale, checks) : []),
+    ...(results.matching ? matchingRows(results.matching, checks) : []),
+  ];
+  process.stdout.write(
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ` +
+      `${machine.totalMemoryGb.toFixed(1)} GB, Node ${machine.nodeVersion}, ${machine.platform}\n\n`,
+  );
+  process.stdout.write(
+    formatTable(['Figure', 'Value', 'Target', 'Result'], rows),
+  );
+  const missed = checks.filter(check => !check.met).length;
+  process.stdout.write(
+    `\n${checks.length - missed} of ${checks.length} targets met.\n`,
+  );
+
+  if (options.write) {
+    const file = fileURLToPath(new URL('./results.json', import.meta.url));
+    const document = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine,
+      options: { ...options, scenarios: [...options.scenarios] },
+      targets: checks,
+      results,
+    };
+    writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+    progress(`wrote ${file}`);
+  }
+}
+
+await main();
