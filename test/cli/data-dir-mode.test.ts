@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 
-import { CliWorkspace } from '../cli/cli-process';
+import { CliWorkspace } from './cli-process';
 
 const workspace = new CliWorkspace();
 

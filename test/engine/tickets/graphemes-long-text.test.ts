@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildTicket } from '../../main/engine/tickets/build-ticket';
+import { buildTicket } from '../../../main/engine/tickets/build-ticket';
 import {
   trimToGraphemes,
   trimToLength,
-} from '../../main/engine/tickets/graphemes';
-import { sampleCompromise } from '../../main/engine/tickets/sample-compromise';
-import { tokenValues } from '../../main/engine/tickets/token-values';
+} from '../../../main/engine/tickets/graphemes';
+import { sampleCompromise } from '../../../main/engine/tickets/sample-compromise';
+import { tokenValues } from '../../../main/engine/tickets/token-values';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
