@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deriveApiBaseUrl } from '../clients/bms/api-base-url';
 import { ConnectorError, toErrorData } from '../errors';
 import { registerSecret } from '../log/logger';
+import { catchallAccountProblem } from '../engine/catchall-check';
 import type { Store } from '../store/open-store';
 import { defaultFieldMappings } from '../engine/tickets/validate-mappings';
 import { validateFieldMappings } from '../engine/tickets/validate-mappings';
@@ -237,6 +238,16 @@ function prepareIntegration(
         message: problem.message,
       });
     }
+    const catchall =
+      existing === null
+        ? undefined
+        : catchallAccountProblem(store, existing.id, mappings);
+    if (catchall !== undefined) {
+      problems.push({
+        path: `${path}.fieldMappings["Catchall Account"]`,
+        message: catchall.replace(/^Catchall Account: /, ''),
+      });
+    }
   }
   return { checked, apiBaseUrl, password, mappings };
 }
@@ -353,10 +364,16 @@ function writeConfig(store: Store, prepared: Prepared): ApplyResult {
       includeIpCompromises: integration.conditions.includeIpCompromises,
     });
     store.fieldMappings.replace(id, item.mappings);
-    store.associations.replaceSelectors(
-      id,
-      integration.organizations === '*' ? ['*'] : integration.organizations,
-    );
+    const { organizations } = integration;
+    if (organizations !== undefined) {
+      // The file is the truth for this integration's organizations: drop
+      // what it no longer names, then associate what it names now.
+      store.associations.replaceSelectors(
+        id,
+        organizations === '*' ? ['*'] : organizations,
+      );
+      store.associations.pruneToSelectors(id);
+    }
     store.companyLinks.replace(
       id,
       integration.companyLinks.map(link => ({
@@ -367,6 +384,9 @@ function writeConfig(store: Store, prepared: Prepared): ApplyResult {
     );
     return { name: integration.name, created };
   });
+  // After every integration's selectors are written, so an organization
+  // moved from one integration to another in the same file moves at once.
+  store.associations.applySelectors();
   return {
     source: config.source === undefined ? 'absent' : 'saved',
     integrations: results,

@@ -32,7 +32,7 @@ export const integrationSchema = z
       .strict()
       .default({ skipWithoutPassword: false, includeIpCompromises: false }),
     fieldMappings: z.record(z.string(), z.string()).default({}),
-    organizations: z.union([z.literal('*'), z.array(nonEmpty)]).default([]),
+    organizations: z.union([z.literal('*'), z.array(nonEmpty)]).optional(),
     companyLinks: z
       .array(z.object({ organization: nonEmpty, account: nonEmpty }).strict())
       .default([]),

@@ -54,11 +54,25 @@ export class BmsRejectedError extends ConnectorError {
     const remoteMessage = clip(info.message ?? '');
     const remoteDetails = clip(info.details ?? '');
     const subErrors = (info.suberrors ?? []).map(describeSubError);
-    const parts = [remoteMessage, remoteDetails].filter(part => part !== '');
-    const quotedSubErrors = subErrors.slice(0, MAX_SUB_ERRORS);
-    if (subErrors.length > quotedSubErrors.length) {
+    // BMS often repeats one text in message, details and sub-errors: quote
+    // each distinct text once, without its trailing full stop.
+    const seen = new Set<string>();
+    const isNew = (part: string) => {
+      const key = part.replace(/\.+$/, '');
+      if (key === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+    const parts = [remoteMessage, remoteDetails]
+      .filter(isNew)
+      .map(part => part.replace(/\.+$/, ''));
+    const newSubErrors = subErrors
+      .filter(isNew)
+      .map(part => part.replace(/\.+$/, ''));
+    const quotedSubErrors = newSubErrors.slice(0, MAX_SUB_ERRORS);
+    if (newSubErrors.length > quotedSubErrors.length) {
       quotedSubErrors.push(
-        `and ${subErrors.length - quotedSubErrors.length} more`,
+        `and ${newSubErrors.length - quotedSubErrors.length} more`,
       );
     }
     super(

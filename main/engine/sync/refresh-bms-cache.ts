@@ -1,4 +1,5 @@
 import type { BmsClient } from '../../clients/bms/bms-client';
+import { ConnectorError } from '../../errors';
 import type { Store } from '../../store/open-store';
 
 /** How long cached BMS accounts and lookups are used before a refresh, in ms. */
@@ -46,8 +47,17 @@ export async function refreshBmsCache(
       ]);
       store.bmsCache.replaceLookups(integrationId, { status, priority, queue });
     }
-  } catch {
-    // Already recorded by the client's outcome hook; a stale copy will do.
+  } catch (error) {
+    // Failures are recorded by the client's outcome hook, which does not
+    // count throttling; record that here so the technician sees why
+    // nothing was delivered. A stale copy will do when there is one.
+    if (error instanceof ConnectorError && error.code === 'rate-limited') {
+      store.errors.recordIntegrationError(integrationId, {
+        operation: 'bms.refresh-cache',
+        code: error.code,
+        message: error.message,
+      });
+    }
   }
   return store.bmsCache.fetchedAt(integrationId, 'accounts') !== null;
 }

@@ -36,7 +36,7 @@ export async function refreshSource(
   try {
     const organizations = await client.listOrganizations();
     store.organizations.upsertMany(organizations);
-    store.associations.applySelectors();
+    recordSelectorConflicts(store, store.associations.applySelectors());
     tally.organizations = organizations.length;
     onEvent({
       type: 'sync-progress',
@@ -52,6 +52,30 @@ export async function refreshSource(
     store.errors.recordSourceError({ operation: 'dwid.pull', code, message });
   }
   return tally;
+}
+
+/**
+ * Records each organization that a configuration names for an integration
+ * while another integration already has it, so the technician sees why it
+ * sends no tickets through this one.
+ */
+function recordSelectorConflicts(
+  store: Store,
+  outcome: ReturnType<Store['associations']['applySelectors']>,
+): void {
+  for (const conflict of outcome.conflicts) {
+    const title =
+      store.organizations.getByUuid(conflict.organizationUuid)?.title ??
+      conflict.organizationUuid;
+    store.errors.recordIntegrationError(conflict.integrationId, {
+      operation: 'associate-organizations',
+      code: 'conflict',
+      message:
+        `Organization "${title}" is associated with "${conflict.otherIntegrationName}", ` +
+        `so "${conflict.integrationName}" does not send its tickets; an organization ` +
+        'can be associated with one integration only.',
+    });
+  }
 }
 
 async function pullCompromises(

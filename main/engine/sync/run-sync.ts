@@ -4,6 +4,7 @@ import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
 import { validateFieldMappings } from '../tickets/validate-mappings';
+import { catchallAccountProblem } from '../catchall-check';
 import { decideDelivery } from '../conditions';
 import {
   deliverPending,
@@ -81,18 +82,18 @@ export async function runSync(
   const now = options.now ?? (() => new Date());
   getLogger('sync').info('sync started');
 
-  const dwid = dependencies.createDwidClient();
+  const dwid = createSourceClient(dependencies);
   const source: SourceTally =
-    dwid === null
+    'error' in dwid
       ? {
           organizations: 0,
           compromises: 0,
           invalidRecords: 0,
-          error: 'No Dark Web ID connection is configured',
+          error: dwid.error,
         }
       : await refreshSource(
           store,
-          dwid,
+          dwid.client,
           onEvent,
           options.overlapMs ?? DEFAULT_OVERLAP_MS,
         );
@@ -128,6 +129,31 @@ export async function runSync(
   onEvent({ type: 'sync-progress', phase: 'done', done: reports.length });
   getLogger('sync').info({ integrations: reports.length }, 'sync finished');
   return { source, unassociated, integrations: reports };
+}
+
+/**
+ * Returns the Dark Web ID client, or why there is none: not configured, or
+ * it cannot be built (a password that no longer decrypts, say). A failure
+ * is recorded, and the run still delivers what is already pending.
+ */
+function createSourceClient(
+  dependencies: SyncDependencies,
+): { client: DwidClient } | { error: string } {
+  try {
+    const client = dependencies.createDwidClient();
+    return client === null
+      ? { error: 'No Dark Web ID connection is configured' }
+      : { client };
+  } catch (error) {
+    const { code, message } = toErrorData(error);
+    getLogger('sync').error({ code }, `Dark Web ID client failed: ${message}`);
+    dependencies.store.errors.recordSourceError({
+      operation: 'dwid.connect',
+      code,
+      message,
+    });
+    return { error: message };
+  }
 }
 
 function routeNewCompromises(
@@ -217,6 +243,20 @@ async function deliverIntegration(
     const message = problems.map(p => `${p.field}: ${p.message}`).join('; ');
     health.recordFailure('validate-mappings', 'validation', message);
     return `Field mappings are invalid: ${message}`;
+  }
+  const catchallProblem = catchallAccountProblem(
+    store,
+    integration.id,
+    store.fieldMappings.get(integration.id),
+  );
+  if (catchallProblem !== undefined) {
+    // Matched companies still get their tickets; catch-all ones fail one
+    // by one with the BMS rejection and stay pending.
+    store.errors.recordIntegrationError(integration.id, {
+      operation: 'validate-mappings',
+      code: 'validation',
+      message: catchallProblem,
+    });
   }
   const context = {
     store,

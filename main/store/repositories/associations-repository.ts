@@ -108,6 +108,28 @@ export class AssociationsRepository {
     });
   }
 
+  /**
+   * Removes the integration's associations that its selectors no longer
+   * name, so that taking an organization out of a configuration stops its
+   * tickets. With a '*' selector every association stays.
+   */
+  pruneToSelectors(integrationId: number): number {
+    return this.context
+      .statement(
+        `DELETE FROM org_integration
+         WHERE integration_id = ?
+           AND NOT EXISTS (
+             SELECT 1 FROM org_selectors s
+             WHERE s.integration_id = org_integration.integration_id
+               AND s.selector = ?)
+           AND organization_uuid NOT IN (
+             SELECT o.uuid FROM organizations o
+             JOIN org_selectors s ON s.selector = o.title
+             WHERE s.integration_id = org_integration.integration_id)`,
+      )
+      .run(integrationId, ALL_ORGANIZATIONS_SELECTOR).changes;
+  }
+
   /** Returns the integration's selectors, sorted. */
   listSelectors(integrationId: number): string[] {
     return this.context
