@@ -1,4 +1,4 @@
-import type { SyncReport } from '../../engine/sync/run-sync';
+import type { IntegrationReport, SyncReport } from '../../engine/sync/run-sync';
 import { ConnectorError, toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import {
@@ -28,6 +28,36 @@ export function syncReportJson(report: SyncReport) {
   };
 }
 
+/** Human-readable summary of one integration's part of a sync. */
+function formatIntegrationReport(item: IntegrationReport): string[] {
+  const health =
+    item.health === 'healthy'
+      ? 'healthy'
+      : `UNHEALTHY after ${item.consecutiveFailures} consecutive failures`;
+  const rows: string[][] = [
+    ['Tickets created', String(item.created)],
+    ['  of which sent to the Catchall Account', String(item.catchall)],
+  ];
+  if (item.recovered > 0) {
+    rows.push([
+      'Found in BMS after an interrupted run',
+      String(item.recovered),
+    ]);
+  }
+  for (const [reason, count] of Object.entries(item.skipped)) {
+    rows.push([`Skipped: ${reason}`, String(count)]);
+  }
+  rows.push(
+    ['Failed this run (will be retried)', String(item.failed)],
+    ['Waiting for the next run', String(item.pending)],
+  );
+  const table = formatTable(['', 'COUNT'], rows)
+    .slice(1)
+    .map(line => `  ${line}`);
+  const note = item.error === undefined ? [] : [`  Note: ${item.error}`];
+  return [`Integration "${item.name}": ${health}`, ...table, ...note];
+}
+
 /** Human-readable summary of one sync. */
 export function formatSyncReport(report: SyncReport): string[] {
   const { source } = report;
@@ -45,30 +75,7 @@ export function formatSyncReport(report: SyncReport): string[] {
     );
   }
   for (const item of report.integrations) {
-    lines.push(
-      '',
-      `Integration "${item.name}": ${item.health === 'healthy' ? 'healthy' : `UNHEALTHY after ${item.consecutiveFailures} consecutive failures`}`,
-    );
-    const skipped = Object.entries(item.skipped);
-    lines.push(
-      ...formatTable(
-        ['', 'COUNT'],
-        [
-          ['Tickets created', String(item.created)],
-          ['  of which sent to the Catchall Account', String(item.catchall)],
-          ['Found in BMS after an interrupted run', String(item.recovered)],
-          ...skipped.map(([reason, count]) => [
-            `Skipped: ${reason}`,
-            String(count),
-          ]),
-          ['Failed this run (will be retried)', String(item.failed)],
-          ['Waiting for the next run', String(item.pending)],
-        ],
-      )
-        .slice(1)
-        .map(line => `  ${line}`),
-    );
-    if (item.error !== undefined) lines.push(`  Note: ${item.error}`);
+    lines.push('', ...formatIntegrationReport(item));
   }
   return lines;
 }
