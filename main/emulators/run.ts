@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { getLogger } from '../log/logger';
-import { startBmsEmulator, type BmsEmulator } from './bms/bms-emulator';
-import { startDwidEmulator, type DwidEmulator } from './dwid/dwid-emulator';
-import { buildDemoSeed, DEMO_TICKET_IDS } from './seed';
+import type { BmsEmulator } from './bms/bms-emulator';
+import type { DwidEmulator } from './dwid/dwid-emulator';
+import { DEMO_TICKET_IDS } from './seed';
+import {
+  EMULATOR_BMS_TENANT as BMS_EMULATOR_TENANT,
+  EMULATOR_BMS_USERNAME as BMS_EMULATOR_USERNAME,
+  EMULATOR_DWID_USERNAME as DWID_EMULATOR_USERNAME,
+  startSeededEmulators,
+} from './seeded-emulators';
 
 export const EMULATOR_USAGE = `Usage: npm run emulators -- [options]
 
@@ -25,9 +30,7 @@ export type EmulatorCommandOptions = {
   readonly portBms: number;
 };
 
-export const DWID_EMULATOR_USERNAME = 'api@msp.example';
-export const BMS_EMULATOR_USERNAME = 'svc@msp.example';
-export const BMS_EMULATOR_TENANT = 'Example MSP';
+export { BMS_EMULATOR_TENANT, BMS_EMULATOR_USERNAME, DWID_EMULATOR_USERNAME };
 
 /** Parses the command line, or returns undefined when help was requested. */
 export function parseEmulatorArgs(
@@ -84,29 +87,14 @@ export async function runEmulatorsCommand(
     console.log(EMULATOR_USAGE);
     return;
   }
-  const seed = buildDemoSeed({
-    seed: options.seed,
-    organizations: options.organizations,
-    compromises: options.compromises,
-  });
-  const dwidPassword = randomBytes(18).toString('base64url');
-  const bmsPassword = randomBytes(18).toString('base64url');
-  const dwid = await startDwidEmulator({
-    ...seed.dwid,
-    username: DWID_EMULATOR_USERNAME,
-    password: dwidPassword,
-    port: options.portDwid,
-  });
-  const bms = await startBmsEmulator({
-    ...seed.bms,
-    users: [
-      {
-        username: BMS_EMULATOR_USERNAME,
-        password: bmsPassword,
-        tenant: BMS_EMULATOR_TENANT,
-      },
-    ],
-    port: options.portBms,
+  const { dwid, bms, dwidPassword, bmsPassword } = await startSeededEmulators({
+    seed: {
+      seed: options.seed,
+      organizations: options.organizations,
+      compromises: options.compromises,
+    },
+    dwidPort: options.portDwid,
+    bms: { port: options.portBms },
   });
   getLogger('emulator').info(
     { dwidUrl: dwid.url, bmsUrl: bms.url, seed: options.seed },

@@ -4,26 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import type { BmsEmulator } from '../../main/emulators/bms/bms-emulator';
+import type { DwidEmulator } from '../../main/emulators/dwid/dwid-emulator';
+import type { DemoSeed } from '../../main/emulators/seed';
 import {
-  startBmsEmulator,
-  type BmsEmulator,
-} from '../../main/emulators/bms/bms-emulator';
-import {
-  startDwidEmulator,
-  type DwidEmulator,
-} from '../../main/emulators/dwid/dwid-emulator';
-import {
-  buildDemoSeed,
-  DEMO_TICKET_IDS,
-  type DemoSeed,
-} from '../../main/emulators/seed';
+  demoFieldMappings,
+  EMULATOR_BMS_TENANT,
+  EMULATOR_BMS_USERNAME,
+  EMULATOR_DWID_USERNAME,
+  startSeededEmulators,
+} from '../../main/emulators/seeded-emulators';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI_ENTRY = join(REPO_ROOT, 'bin', 'dwid-bms.mjs');
 
-export const DWID_USERNAME = 'api@msp.example';
-export const BMS_USERNAME = 'svc@msp.example';
-export const BMS_TENANT = 'Example MSP';
+export const DWID_USERNAME = EMULATOR_DWID_USERNAME;
+export const BMS_USERNAME = EMULATOR_BMS_USERNAME;
+export const BMS_TENANT = EMULATOR_BMS_TENANT;
 
 /** Exit status and output of one finished `dwid-bms` process. */
 export type CliResult = {
@@ -121,26 +118,16 @@ export async function startEmulators(options: {
   readonly organizations?: number;
   readonly compromises?: number;
 }): Promise<Emulators> {
-  const seed = buildDemoSeed({
-    seed: 11,
-    organizations: options.organizations ?? 8,
-    compromises: options.compromises ?? 40,
+  const emulators = await startSeededEmulators({
+    seed: {
+      seed: 11,
+      organizations: options.organizations ?? 8,
+      compromises: options.compromises ?? 40,
+    },
+    dwidPassword: options.dwidPassword,
+    bmsPassword: options.bmsPassword,
   });
-  const dwid = await startDwidEmulator({
-    ...seed.dwid,
-    username: DWID_USERNAME,
-    password: options.dwidPassword,
-  });
-  const bms = await startBmsEmulator({
-    ...seed.bms,
-    users: [
-      {
-        username: BMS_USERNAME,
-        password: options.bmsPassword,
-        tenant: BMS_TENANT,
-      },
-    ],
-  });
+  const { seed, dwid, bms } = emulators;
   return {
     seed,
     dwid,
@@ -151,24 +138,13 @@ export async function startEmulators(options: {
       DWID_PASSWORD: options.dwidPassword,
       BMS_PASSWORD: options.bmsPassword,
     },
-    // Closing twice is allowed, because some tests stop an emulator early.
-    close: async () => {
-      await Promise.allSettled([dwid.close(), bms.close()]);
-    },
+    close: () => emulators.close(),
   };
 }
 
 /** Field mappings that route every ticket of the demo seed. */
 export function seedFieldMappings(): Record<string, string> {
-  return {
-    'Catchall Account': String(DEMO_TICKET_IDS.catchallAccountId),
-    'Catchall Location': String(DEMO_TICKET_IDS.catchallLocationId),
-    'Ticket Source': String(DEMO_TICKET_IDS.sourceId),
-    'Ticket Type': String(DEMO_TICKET_IDS.typeId),
-    Status: String(DEMO_TICKET_IDS.statusId),
-    Priority: String(DEMO_TICKET_IDS.priorityId),
-    Queue: String(DEMO_TICKET_IDS.queueId),
-  };
+  return demoFieldMappings();
 }
 
 /** Returns one valid integration entry of a configuration file. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ConnectorService } from '../../main/service/connector-service';
 import { FAST_CLIENTS, startHarness, type Harness } from '../support/harness';
+import { waitFor } from '../support/wait-for';
 import { duplicateUuids, eligibleUuids } from '../support/tickets';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'dwid-bms.mjs');
@@ -14,15 +15,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-/** Resolves once `condition` holds, checking every 10 ms for up to 20 s. */
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2_000; i += 1) {
-    if (condition()) return;
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 describe('overlapping syncs on one data folder', () => {
   it('rejects the second sync while a POST is in flight', async () => {

@@ -1,22 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  startBmsEmulator,
-  type BmsEmulator,
-  type BmsEmulatorOptions,
+import type {
+  BmsEmulator,
+  BmsEmulatorOptions,
 } from '../../main/emulators/bms/bms-emulator';
+import type { DwidEmulator } from '../../main/emulators/dwid/dwid-emulator';
+import type { DemoSeed } from '../../main/emulators/seed';
 import {
-  startDwidEmulator,
-  type DwidEmulator,
-} from '../../main/emulators/dwid/dwid-emulator';
-import {
-  buildDemoSeed,
-  DEMO_TICKET_IDS,
-  type DemoSeed,
-} from '../../main/emulators/seed';
+  demoFieldMappings,
+  EMULATOR_BMS_TENANT,
+  EMULATOR_BMS_USERNAME,
+  EMULATOR_DWID_USERNAME,
+  startSeededEmulators,
+} from '../../main/emulators/seeded-emulators';
 import {
   ConnectorService,
   type ClientTuning,
@@ -56,15 +54,7 @@ export type HarnessOptions = {
 
 /** Field mappings that route every ticket in the demo seed. */
 export function seedMappings(): Record<string, string> {
-  return {
-    'Catchall Account': String(DEMO_TICKET_IDS.catchallAccountId),
-    'Catchall Location': String(DEMO_TICKET_IDS.catchallLocationId),
-    'Ticket Source': String(DEMO_TICKET_IDS.sourceId),
-    'Ticket Type': String(DEMO_TICKET_IDS.typeId),
-    Status: String(DEMO_TICKET_IDS.statusId),
-    Priority: String(DEMO_TICKET_IDS.priorityId),
-    Queue: String(DEMO_TICKET_IDS.queueId),
-  };
+  return demoFieldMappings();
 }
 
 /** Short pauses so retry paths run in milliseconds. */
@@ -81,29 +71,17 @@ export const FAST_CLIENTS: ClientTuning = {
 export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
-  const seed = buildDemoSeed({
-    seed: options.seed ?? 7,
-    organizations: options.organizations ?? 12,
-    compromises: options.compromises ?? 120,
+  const emulators = await startSeededEmulators({
+    seed: {
+      seed: options.seed ?? 7,
+      organizations: options.organizations ?? 12,
+      compromises: options.compromises ?? 120,
+    },
+    dwidPassword: options.dwidPassword,
+    bmsPassword: options.bmsPassword,
+    bms: options.bmsOptions,
   });
-  const dwidPassword = options.dwidPassword ?? randomBytes(12).toString('hex');
-  const bmsPassword = options.bmsPassword ?? randomBytes(12).toString('hex');
-  const dwid = await startDwidEmulator({
-    ...seed.dwid,
-    username: 'api@msp.example',
-    password: dwidPassword,
-  });
-  const bms = await startBmsEmulator({
-    ...seed.bms,
-    users: [
-      {
-        username: 'svc@msp.example',
-        password: bmsPassword,
-        tenant: 'Example MSP',
-      },
-    ],
-    ...options.bmsOptions,
-  });
+  const { seed, dwid, bms, dwidPassword, bmsPassword } = emulators;
   const dataDir = mkdtempSync(join(tmpdir(), 'dwid-bms-test-'));
   const clientTuning = { ...FAST_CLIENTS, ...options.clientTuning };
   let service = ConnectorService.open({ dataDir, clientTuning });
@@ -111,16 +89,16 @@ export async function startHarness(
     {
       source: {
         url: dwid.url,
-        username: 'api@msp.example',
+        username: EMULATOR_DWID_USERNAME,
         passwordEnv: 'DWID_PASSWORD',
       },
       integrations: [
         {
           name: INTEGRATION,
           bmsUrl: bms.url,
-          username: 'svc@msp.example',
+          username: EMULATOR_BMS_USERNAME,
           passwordEnv: 'BMS_PASSWORD',
-          company: 'Example MSP',
+          company: EMULATOR_BMS_TENANT,
           conditions: options.conditions,
           fieldMappings: { ...seedMappings(), ...options.fieldMappings },
           organizations: options.organizationsSelector ?? '*',
@@ -147,7 +125,7 @@ export async function startHarness(
     },
     async close() {
       service.close();
-      await Promise.all([dwid.close(), bms.close()]);
+      await emulators.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

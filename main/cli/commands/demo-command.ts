@@ -1,12 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConnectorError } from '../../errors';
-import { startBmsEmulator } from '../../emulators/bms/bms-emulator';
-import { startDwidEmulator } from '../../emulators/dwid/dwid-emulator';
-import { buildDemoSeed, DEMO_TICKET_IDS } from '../../emulators/seed';
+import {
+  demoFieldMappings,
+  EMULATOR_BMS_TENANT,
+  EMULATOR_BMS_USERNAME,
+  EMULATOR_DWID_USERNAME,
+  startSeededEmulators,
+} from '../../emulators/seeded-emulators';
 import { ConnectorService } from '../../service/connector-service';
 import { printJson, printLines } from '../output';
 import { formatSyncReport, syncReportJson } from './sync-commands';
@@ -25,25 +28,17 @@ function demoConfig(dwidUrl: string, bmsUrl: string) {
   return {
     source: {
       url: dwidUrl,
-      username: 'api@msp.example',
+      username: EMULATOR_DWID_USERNAME,
       passwordEnv: 'DWID_PASSWORD',
     },
     integrations: [
       {
         name: DEMO_INTEGRATION,
         bmsUrl,
-        username: 'svc@msp.example',
+        username: EMULATOR_BMS_USERNAME,
         passwordEnv: 'BMS_PASSWORD',
-        company: 'Example MSP',
-        fieldMappings: {
-          'Catchall Account': String(DEMO_TICKET_IDS.catchallAccountId),
-          'Catchall Location': String(DEMO_TICKET_IDS.catchallLocationId),
-          'Ticket Source': String(DEMO_TICKET_IDS.sourceId),
-          'Ticket Type': String(DEMO_TICKET_IDS.typeId),
-          Status: String(DEMO_TICKET_IDS.statusId),
-          Priority: String(DEMO_TICKET_IDS.priorityId),
-          Queue: String(DEMO_TICKET_IDS.queueId),
-        },
+        company: EMULATOR_BMS_TENANT,
+        fieldMappings: demoFieldMappings(),
         organizations: '*' as const,
       },
     ],
@@ -77,29 +72,20 @@ export async function demoCommand(
   dataDirOption: string | undefined,
   options: DemoOptions,
 ): Promise<void> {
-  const seed = buildDemoSeed({
-    seed: readInteger('--seed', options.seed, 42, 0),
-    organizations: readInteger('--organizations', options.organizations, 30, 1),
-    compromises: readInteger('--compromises', options.compromises, 1200, 0),
-  });
   // Throwaway credentials for this run's emulators only.
-  const dwidPassword = randomBytes(18).toString('base64url');
-  const bmsPassword = randomBytes(18).toString('base64url');
-  const dwid = await startDwidEmulator({
-    ...seed.dwid,
-    username: 'api@msp.example',
-    password: dwidPassword,
+  const emulators = await startSeededEmulators({
+    seed: {
+      seed: readInteger('--seed', options.seed, 42, 0),
+      organizations: readInteger(
+        '--organizations',
+        options.organizations,
+        30,
+        1,
+      ),
+      compromises: readInteger('--compromises', options.compromises, 1200, 0),
+    },
   });
-  const bms = await startBmsEmulator({
-    ...seed.bms,
-    users: [
-      {
-        username: 'svc@msp.example',
-        password: bmsPassword,
-        tenant: 'Example MSP',
-      },
-    ],
-  });
+  const { dwid, bms, dwidPassword, bmsPassword } = emulators;
   const dataDir =
     dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
   // The emulator enforces no request budget, so neither does the demo: the
@@ -143,6 +129,6 @@ export async function demoCommand(
     ]);
   } finally {
     service.close();
-    await Promise.all([dwid.close(), bms.close()]);
+    await emulators.close();
   }
 }
