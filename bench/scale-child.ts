@@ -13,7 +13,11 @@ import {
   ConnectorService,
   DATABASE_FILE,
 } from '../main/service/connector-service';
-import { UNROUTED_COMPROMISES_SQL } from '../main/store/repositories/deliveries-repository';
+import {
+  CLEAR_UNASSOCIATED_SQL,
+  MARK_UNASSOCIATED_SQL,
+  UNROUTED_COMPROMISES_SQL,
+} from '../main/store/repositories/deliveries-repository';
 import { openConfiguredService, type BenchCredentials } from './bench-setup';
 
 export type ScaleChildTask =
@@ -174,12 +178,8 @@ function runReady(dataDir: string): ReadyChildResult {
       ledgerReadMs: ledgerReadAt - routedAt,
       queryPlans: {
         unroutedCompromises: explain(service, UNROUTED_COMPROMISES_SQL),
-        markUnassociated: explain(
-          service,
-          `UPDATE compromises SET skip_reason = @reason
-           WHERE skip_reason IS NOT @reason AND organization_uuid NOT IN (
-             SELECT organization_uuid FROM org_integration)`,
-        ),
+        markUnassociated: explain(service, MARK_UNASSOCIATED_SQL),
+        clearUnassociated: explain(service, CLEAR_UNASSOCIATED_SQL),
       },
     };
   } finally {

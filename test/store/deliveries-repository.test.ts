@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../main/store/open-store';
 import {
+  CLEAR_UNASSOCIATED_SQL,
+  MARK_UNASSOCIATED_SQL,
   UNROUTED_COMPROMISES_SQL,
   type RoutingCandidate,
   type RoutingDecision,
@@ -128,7 +130,7 @@ describe('deliveries routeNew', () => {
       'SEARCH oi USING INDEX org_integration_by_integration (integration_id=?)',
     );
     expect(plan).toContain(
-      'SEARCH c USING INDEX compromises_by_organization (organization_uuid=?)',
+      'SEARCH c USING COVERING INDEX compromises_for_routing (organization_uuid=?)',
     );
     expect(
       plan.some(line =>
@@ -200,6 +202,97 @@ describe('deliveries markUnassociated', () => {
   });
 });
 
+describe('deliveries markUnassociated details', () => {
+  function explain(store: Store, sql: string): string[] {
+    return store.db
+      .prepare<[{ reason: string }], { detail: string }>(
+        `EXPLAIN QUERY PLAN ${sql}`,
+      )
+      .all({ reason: 'no-association' })
+      .map(row => row.detail);
+  }
+
+  it('replaces another skip reason', () => {
+    const { store } = seed();
+    store.compromises.setSkipReason(['c5'], 'other');
+    expect(store.deliveries.markUnassociated().marked).toBe(1);
+    expect(store.compromises.countBySkipReason()).toEqual({
+      'no-association': 1,
+    });
+  });
+
+  it('leaves rows that already have the value', () => {
+    const { store } = seed();
+    store.deliveries.markUnassociated();
+    const before = store.db
+      .prepare<[], number>('SELECT total_changes()')
+      .pluck()
+      .get();
+    expect(store.deliveries.markUnassociated()).toEqual({
+      marked: 0,
+      cleared: 0,
+    });
+    const after = store.db
+      .prepare<[], number>('SELECT total_changes()')
+      .pluck()
+      .get();
+    expect(after).toBe(before);
+  });
+
+  it('reads only the routing index', () => {
+    const { store } = seed();
+    for (const sql of [MARK_UNASSOCIATED_SQL, CLEAR_UNASSOCIATED_SQL]) {
+      const plan = explain(store, sql);
+      const compromiseSteps = plan.filter(line => /compromises/.test(line));
+      expect(compromiseSteps.length, sql).toBeGreaterThan(0);
+      for (const line of compromiseSteps) {
+        expect(line, sql).toMatch(
+          /USING COVERING INDEX compromises_for_routing/,
+        );
+      }
+    }
+  });
+});
+
+describe('deliveries listByStateAfter', () => {
+  it('walks pending rows in pages by id', () => {
+    const { store, a, b } = seed();
+    store.deliveries.routeNew(a, ALWAYS_PENDING);
+    store.deliveries.routeNew(b, ALWAYS_PENDING);
+    const all = store.deliveries.listByState(a, 'pending', 100);
+    expect(all).toHaveLength(3);
+
+    const seen: number[] = [];
+    let afterId = 0;
+    for (;;) {
+      const page = store.deliveries.listByStateAfter(a, 'pending', afterId, 2);
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(2);
+      seen.push(...page.map(row => row.id));
+      afterId = page[page.length - 1]?.id ?? afterId;
+    }
+    expect(seen).toEqual(all.map(row => row.id));
+  });
+
+  it('leaves out other states', () => {
+    const { store, a } = seed();
+    store.deliveries.routeNew(a, ALWAYS_PENDING);
+    const [first, ...rest] = store.deliveries.listByState(a, 'pending', 100);
+    if (first === undefined) throw new Error('no pending row');
+    store.deliveries.markSending(first.id);
+    const page = store.deliveries.listByStateAfter(a, 'pending', 0, 100);
+    expect(page.map(row => row.id)).toEqual(rest.map(row => row.id));
+  });
+
+  it('rejects an unknown state', () => {
+    const { store, a } = seed();
+    const error = catchConnectorError(() =>
+      store.deliveries.listByStateAfter(a, 'lost' as 'pending', 0, 10),
+    );
+    expect(error.code).toBe('validation');
+  });
+});
+
 describe('deliveries state changes', () => {
   function routedRow(): { store: Store; a: number; id: number } {
     const { store, a } = seed();
@@ -242,6 +335,17 @@ describe('deliveries state changes', () => {
     expect(store.deliveries.markPending(id, 'late error')).toBe(false);
     expect(store.deliveries.markSkipped(id, 'late skip')).toBe(false);
     expect(store.deliveries.markSending(id)).toBe(false);
+  });
+
+  it('releases a sending row that was not posted', () => {
+    const { store, id } = routedRow();
+    expect(store.deliveries.releaseSending(id)).toBe(false);
+    store.deliveries.markSending(id);
+    expect(store.deliveries.releaseSending(id)).toBe(true);
+    const released = store.deliveries.getById(id);
+    expect(released?.state).toBe('pending');
+    expect(released?.attempts).toBe(0);
+    expect(store.deliveries.releaseSending(id)).toBe(false);
   });
 
   it('records a reconciled ticket with unknown details', () => {

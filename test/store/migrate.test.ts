@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../../main/errors';
 import {
   assertMigrationOrder,
+  LATEST_SCHEMA_VERSION,
   migrate,
   type Migration,
 } from '../../main/store/migrate';
@@ -117,7 +118,7 @@ describe('openStore on a newer database', () => {
       expect(error.code).toBe('database-too-new');
       expect(error.message).toContain(file);
       expect(error.message).toContain('990');
-      expect(error.message).toContain('10');
+      expect(error.message).toContain(`up to ${LATEST_SCHEMA_VERSION}`);
       expect(readFileSync(file).equals(bytes)).toBe(true);
       expect(statSync(file).mtimeMs).toBe(mtime);
       expect(existsSync(`${file}-wal`)).toBe(false);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../main/store/migrate';
 import { openStore } from '../../main/store/open-store';
 import { createKeyFileSecretBox } from '../../main/store/secret-box';
 import { integrationInput, makeTempDir } from './fixtures';
@@ -17,7 +18,9 @@ describe('openStore', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     // 1 is NORMAL.
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.pragma('user_version', { simple: true })).toBe(
+      LATEST_SCHEMA_VERSION,
+    );
     store.close();
     expect(db.open).toBe(false);
   });

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { BmsClient } from '../../clients/bms/bms-client';
 import { ConnectorError, toErrorData } from '../../errors';
 import type { Store } from '../../store/open-store';
+import type { SentTicket } from '../../store/repositories/deliveries-repository';
 import { buildTicket } from '../tickets/build-ticket';
 import { hasMarker, ticketMarker } from '../tickets/marker';
 import { buildCompanyIndex, type CompanyIndex } from '../company-match';
@@ -78,44 +79,236 @@ export async function reconcileSending(
   return true;
 }
 
-/** Delivers every pending row of one integration. */
+/** Pending rows read from the ledger at once by `deliverPending`. */
+export const DELIVERY_PAGE_SIZE = 500;
+
+/**
+ * Delivers every pending row of one integration, reading the ledger in
+ * pages of `DELIVERY_PAGE_SIZE` rows by id, with at most
+ * `context.concurrency` rows in flight. It stops taking rows once
+ * `context.health.shouldStop` is true. Each row is tried at most once per
+ * call, because a row that goes back to pending has an id already passed.
+ */
 export async function deliverPending(
   context: DeliveryContext,
   tally: DeliveryTally,
 ): Promise<void> {
+  try {
+    await deliverPages(context, tally);
+  } finally {
+    context.health.flush();
+  }
+}
+
+async function deliverPages(
+  context: DeliveryContext,
+  tally: DeliveryTally,
+): Promise<void> {
   const { store, integration } = context;
-  const rows = store.deliveries.listByState(
-    integration.id,
-    'pending',
-    Number.MAX_SAFE_INTEGER,
-  );
-  if (rows.length === 0) return;
+  const total = store.deliveries.counts(integration.id).pending;
+  if (total === 0) return;
 
   await prefetchLocations(context, loadCompanyIndex(context));
-  const index = loadCompanyIndex(context);
-  const mappings = store.fieldMappings.get(integration.id);
-  const locations = new Map<number, Promise<number>>();
-  const limit = pLimit(context.concurrency);
+  const ledger = new LedgerWriter(context, tally);
+  const shared: SharedRowContext = {
+    index: loadCompanyIndex(context),
+    mappings: store.fieldMappings.get(integration.id),
+    locations: new Map(),
+    organizationNames: new Map(),
+    ledger,
+  };
+  const rows = pendingRows(context);
   let done = 0;
+  const countDone = (): void => {
+    done += 1;
+    if (done % 50 === 0 || done === total) {
+      context.onEvent({
+        type: 'sync-progress',
+        phase: 'deliver',
+        integrationId: integration.id,
+        done,
+        total,
+      });
+    }
+  };
 
-  await Promise.all(
-    rows.map(row =>
-      limit(async () => {
-        if (context.health.shouldStop) return;
-        await deliverOne(context, { row, index, mappings, locations }, tally);
-        done += 1;
-        if (done % 50 === 0 || done === rows.length) {
-          context.onEvent({
-            type: 'sync-progress',
-            phase: 'deliver',
-            integrationId: integration.id,
-            done,
-            total: rows.length,
-          });
-        }
-      }),
-    ),
-  );
+  // Each worker takes the next batch when its previous one is finished, so
+  // only the current page and `concurrency` batches are in memory.
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (context.health.shouldStop) return;
+      const batch = takeRows(rows, CLAIM_BATCH_SIZE);
+      if (batch.length === 0) return;
+      await deliverBatch(context, shared, batch, tally, countDone);
+    }
+  };
+  const workers = Math.max(1, Math.min(context.concurrency, total));
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    ledger.flush();
+  }
+}
+
+function takeRows(rows: Iterator<PendingRow>, count: number): PendingRow[] {
+  const batch: PendingRow[] = [];
+  while (batch.length < count) {
+    const next = rows.next();
+    if (next.done === true) break;
+    batch.push(next.value);
+  }
+  return batch;
+}
+
+/**
+ * Builds the tickets of `batch`, moves the rows that built to `sending` in
+ * one commit, and then posts them one at a time. Rows left unposted when
+ * `context.health.shouldStop` turns true go back to pending.
+ */
+async function deliverBatch(
+  context: DeliveryContext,
+  shared: SharedRowContext,
+  batch: readonly PendingRow[],
+  tally: DeliveryTally,
+  countDone: () => void,
+): Promise<void> {
+  const prepared: PreparedTicket[] = [];
+  for (const row of batch) {
+    const ticket = await prepareTicket(context, { ...shared, row }, tally);
+    if (ticket === null) countDone();
+    else prepared.push(ticket);
+  }
+  const claimed = shared.ledger.markSending(prepared);
+  for (let i = prepared.length - claimed.length; i > 0; i -= 1) countDone();
+  for (const [index, ticket] of claimed.entries()) {
+    if (context.health.shouldStop) {
+      shared.ledger.releaseSending(claimed.slice(index));
+      return;
+    }
+    await postTicket(context, shared.ledger, ticket, tally);
+    countDone();
+  }
+}
+
+/**
+ * Rows moved to `sending` in one commit by each worker. A crash can leave up
+ * to `concurrency` times this many rows in `sending` that were never
+ * posted, and the next run searches BMS once for each of them.
+ */
+export const CLAIM_BATCH_SIZE = 8;
+
+/** A ticket built for one ledger row, ready to post. */
+type PreparedTicket = {
+  readonly row: PendingRow;
+  readonly built: Extract<ReturnType<typeof buildTicket>, { ok: true }>;
+};
+
+/** A created ticket whose `sent` update waits for the next ledger commit. */
+type QueuedSent = {
+  readonly row: PendingRow;
+  readonly ticket: SentTicket;
+  readonly ticketNumber: string;
+};
+
+/**
+ * Ledger writes of one `deliverPending` call. A row's `sending` update is
+ * committed before its POST. Its `sent` update is queued and committed in
+ * the same transaction as the next batch of `sending` updates, or by
+ * `flush`. A crash before that commit leaves the row in `sending`, and the
+ * next run reconciles it by searching BMS for its marker. The `delivery`
+ * event and the tally follow the commit.
+ */
+class LedgerWriter {
+  private queued: QueuedSent[] = [];
+
+  constructor(
+    private readonly context: DeliveryContext,
+    private readonly tally: DeliveryTally,
+  ) {}
+
+  /**
+   * Commits the queued `sent` updates and moves the rows of `tickets` to
+   * `sending`, in one transaction. Returns the tickets whose rows were
+   * pending and so may be posted now.
+   */
+  markSending(tickets: readonly PreparedTicket[]): PreparedTicket[] {
+    const batch = this.queued;
+    const { store } = this.context;
+    const claimed = store.transaction(() => {
+      this.writeSent(batch);
+      return tickets.filter(({ row }) => store.deliveries.markSending(row.id));
+    });
+    this.afterCommit(batch);
+    return claimed;
+  }
+
+  /** Moves rows whose POST was never started from `sending` back to pending. */
+  releaseSending(tickets: readonly PreparedTicket[]): void {
+    if (tickets.length === 0) return;
+    const { store } = this.context;
+    store.transaction(() => {
+      for (const { row } of tickets) store.deliveries.releaseSending(row.id);
+    });
+  }
+
+  queueSent(row: PendingRow, ticket: SentTicket, ticketNumber: string): void {
+    this.queued.push({ row, ticket, ticketNumber });
+  }
+
+  /** Commits the queued `sent` updates. */
+  flush(): void {
+    const batch = this.queued;
+    if (batch.length === 0) return;
+    this.context.store.transaction(() => this.writeSent(batch));
+    this.afterCommit(batch);
+  }
+
+  private writeSent(batch: readonly QueuedSent[]): void {
+    for (const { row, ticket } of batch) {
+      this.context.store.deliveries.markSent(row.id, ticket);
+    }
+  }
+
+  /** Counts and reports `batch` once its transaction has committed. */
+  private afterCommit(batch: readonly QueuedSent[]): void {
+    if (batch.length === 0) return;
+    // Nothing runs between the commit and here, so no row was queued since.
+    this.queued = [];
+    for (const { row, ticket, ticketNumber } of batch) {
+      this.tally.created += 1;
+      if (ticket.isCatchall === true) this.tally.catchall += 1;
+      this.context.onEvent({
+        type: 'delivery',
+        integrationId: this.context.integration.id,
+        compromiseUuid: row.compromiseUuid,
+        state: 'sent',
+        ticketNumber,
+      });
+    }
+  }
+}
+
+/**
+ * Yields the integration's pending rows by id, reading the next page only
+ * when the previous one is used up. Rows that leave pending after their
+ * page was read are skipped when their turn comes, by `markSending`.
+ */
+function* pendingRows(context: DeliveryContext): Generator<PendingRow> {
+  let afterId = 0;
+  for (;;) {
+    const page = context.store.deliveries.listByStateAfter(
+      context.integration.id,
+      'pending',
+      afterId,
+      DELIVERY_PAGE_SIZE,
+    );
+    for (const row of page) {
+      yield { id: row.id, compromiseUuid: row.compromiseUuid };
+    }
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < DELIVERY_PAGE_SIZE) return;
+    afterId = last.id;
+  }
 }
 
 function loadCompanyIndex(context: DeliveryContext): CompanyIndex {
@@ -164,19 +357,29 @@ async function prefetchLocations(
   );
 }
 
-type RowContext = {
-  readonly row: PendingRow;
+/** State that every row of one `deliverPending` call shares. */
+type SharedRowContext = {
   readonly index: CompanyIndex;
   readonly mappings: Readonly<Record<string, string>>;
   readonly locations: Map<number, Promise<number>>;
+  /** Organization titles by uuid, read once per call. */
+  readonly organizationNames: Map<string, string>;
+  readonly ledger: LedgerWriter;
 };
 
-async function deliverOne(
+type RowContext = SharedRowContext & { readonly row: PendingRow };
+
+/**
+ * Builds the ticket of one row. Returns null, with the row back in pending
+ * and its reason stored, when the compromise is missing, the company lookup
+ * fails or the ticket is invalid.
+ */
+async function prepareTicket(
   context: DeliveryContext,
   rowContext: RowContext,
   tally: DeliveryTally,
-): Promise<void> {
-  const { store, integration } = context;
+): Promise<PreparedTicket | null> {
+  const { store } = context;
   const { row } = rowContext;
   const compromise = store.compromises.get(row.compromiseUuid);
   if (compromise === null) {
@@ -184,19 +387,20 @@ async function deliverOne(
       row.id,
       'Compromise is missing from the local copy',
     );
-    return;
+    return null;
   }
-  const organization = store.organizations.getByUuid(
+  const organizationName = organizationNameOf(
+    context,
+    rowContext.organizationNames,
     compromise.organizationUuid,
   );
-  const organizationName = organization?.title ?? compromise.organizationUuid;
 
   let company: { accountId: number; locationId: number } | null;
   try {
     company = await resolveCompany(context, rowContext, organizationName);
   } catch (error) {
     fail(context, row, 'bms.locations', error, tally);
-    return;
+    return null;
   }
 
   const built = buildTicket({
@@ -218,31 +422,52 @@ async function deliverOne(
       new ConnectorError('validation', message),
       tally,
     );
+    return null;
+  }
+  return { row, built };
+}
+
+/** Posts one ticket whose row is `sending` and queues its `sent` update. */
+async function postTicket(
+  context: DeliveryContext,
+  ledger: LedgerWriter,
+  { row, built }: PreparedTicket,
+  tally: DeliveryTally,
+): Promise<void> {
+  let ticket: Awaited<ReturnType<BmsClient['createTicket']>>;
+  try {
+    ticket = await context.client.createTicket(built.ticket);
+  } catch (error) {
+    onPostFailed(context, row, error, tally);
     return;
   }
-
-  if (!store.deliveries.markSending(row.id)) return;
-  try {
-    const ticket = await context.client.createTicket(built.ticket);
-    store.deliveries.markSent(row.id, {
+  ledger.queueSent(
+    row,
+    {
       ticketId: ticket.id,
       ticketNumber: ticket.ticketNumber,
       accountId: built.ticket.AccountId,
       locationId: built.ticket.LocationId,
       isCatchall: built.isCatchall,
-    });
-    tally.created += 1;
-    if (built.isCatchall) tally.catchall += 1;
-    context.onEvent({
-      type: 'delivery',
-      integrationId: integration.id,
-      compromiseUuid: row.compromiseUuid,
-      state: 'sent',
-      ticketNumber: ticket.ticketNumber,
-    });
-  } catch (error) {
-    onPostFailed(context, row, error, tally);
+    },
+    ticket.ticketNumber,
+  );
+}
+
+/** Returns the organization's title, or its uuid when it has none stored. */
+function organizationNameOf(
+  context: DeliveryContext,
+  cache: Map<string, string>,
+  organizationUuid: string,
+): string {
+  let name = cache.get(organizationUuid);
+  if (name === undefined) {
+    name =
+      context.store.organizations.getByUuid(organizationUuid)?.title ??
+      organizationUuid;
+    cache.set(organizationUuid, name);
   }
+  return name;
 }
 
 /** Resolves the matched account and its location, or null for catch-all. */

@@ -6,6 +6,12 @@ import type { EngineEventListener } from './events';
 /** Consecutive failed requests that make an integration unhealthy. */
 export const UNHEALTHY_THRESHOLD = 5;
 
+/**
+ * Minimum time between two writes of `last_success_at` while the stored
+ * health already reads healthy with no failures. `flush` writes the latest.
+ */
+export const SUCCESS_WRITE_INTERVAL_MS = 1000;
+
 export type RequestOutcome = {
   readonly operation: string;
   readonly outcome: 'success' | 'failure' | 'throttled';
@@ -21,6 +27,15 @@ export type RequestOutcome = {
 export class HealthTracker {
   private failuresThisRun = 0;
   private isOutOfBudget = false;
+  /**
+   * True while the stored health is known to be healthy with no failures,
+   * because this tracker wrote it so and has recorded no failure since.
+   */
+  private isStoredClean = false;
+  /** `Date.now()` of the last success written, for the write interval. */
+  private lastSuccessWriteMs = Number.NEGATIVE_INFINITY;
+  /** True when a success was counted but its time not yet written. */
+  private hasUnwrittenSuccess = false;
 
   constructor(
     private readonly store: Store,
@@ -29,6 +44,7 @@ export class HealthTracker {
       readonly name: string;
     },
     private readonly onEvent: EngineEventListener,
+    private readonly nowMs: () => number = Date.now,
   ) {}
 
   /**
@@ -68,11 +84,37 @@ export class HealthTracker {
     );
   }
 
+  /**
+   * Resets the failure count and stores the success. While the stored health
+   * is already clean, the write is skipped when the last one is less than
+   * `SUCCESS_WRITE_INTERVAL_MS` old, so `last_success_at` may lag by up to
+   * that interval until the next write or `flush`.
+   */
   recordSuccess(): void {
     this.failuresThisRun = 0;
+    const now = this.nowMs();
+    if (
+      this.isStoredClean &&
+      now - this.lastSuccessWriteMs < SUCCESS_WRITE_INTERVAL_MS
+    ) {
+      this.hasUnwrittenSuccess = true;
+      return;
+    }
+    this.writeSuccess(now);
+  }
+
+  /** Writes a success whose write `recordSuccess` skipped, if any. */
+  flush(): void {
+    if (this.hasUnwrittenSuccess) this.writeSuccess(this.nowMs());
+  }
+
+  private writeSuccess(now: number): void {
     const { becameHealthy } = this.store.health.recordSuccess(
       this.integration.id,
     );
+    this.isStoredClean = true;
+    this.lastSuccessWriteMs = now;
+    this.hasUnwrittenSuccess = false;
     if (becameHealthy) this.emit(true);
   }
 
@@ -83,7 +125,11 @@ export class HealthTracker {
     message: string,
     compromiseUuid?: string,
   ): void {
+    // A success counted before this failure is stored first, so that
+    // `last_success_at` stays before `last_failure_at`.
+    this.flush();
     this.failuresThisRun += 1;
+    this.isStoredClean = false;
     getLogger('sync').warn(
       { integrationId: this.integration.id, operation, code, compromiseUuid },
       message,

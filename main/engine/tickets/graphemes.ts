@@ -7,13 +7,20 @@
 // Grapheme boundaries follow Unicode UAX #29 and do not depend on the locale.
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+// Printable ASCII (U+0020 to U+007E) has no characters that join a cluster,
+// so text made only of it has one cluster per code unit. Control characters
+// are left out because CR LF is a single cluster.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Splits `text` into grapheme clusters. */
 export function splitGraphemes(text: string): string[] {
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), s => s.segment);
 }
 
 /** Counts the grapheme clusters in `text`. */
 export function countGraphemes(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   return Array.from(segmenter.segment(text)).length;
 }
 
@@ -29,6 +36,9 @@ export function trimToGraphemes(
   if (!Number.isInteger(max) || max < 0) {
     throw new RangeError(`max must be a whole number >= 0, got ${max}`);
   }
+  // Every cluster has at least one UTF-16 code unit, so a text of at most
+  // `max` units has at most `max` clusters and needs no segmenting.
+  if (text.length <= max) return { text, isTrimmed: false };
   // Intl.Segmenter reads the whole string before the first segment (about
   // 1 s for 3 MB on Node 20), so only a prefix is segmented. A prefix gives
   // the same boundaries up to its last two code units, because UAX #29

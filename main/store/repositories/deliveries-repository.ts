@@ -117,6 +117,30 @@ export const UNROUTED_COMPROMISES_SQL = `
   ORDER BY c.date_added, c.uuid`;
 
 /**
+ * Sets the skip reason @reason on compromises whose organization has no
+ * integration, leaving rows that already have it. The organizations are
+ * listed first, so that both steps read only the `compromises_for_routing`
+ * index and never the table rows with their large `data_json`. Exported so
+ * tests and the bench can check its query plan.
+ */
+export const MARK_UNASSOCIATED_SQL = `
+  UPDATE compromises SET skip_reason = @reason
+  WHERE organization_uuid IN (
+      SELECT DISTINCT organization_uuid FROM compromises
+      WHERE organization_uuid NOT IN (
+        SELECT organization_uuid FROM org_integration))
+    AND skip_reason IS NOT @reason`;
+
+/**
+ * Clears the skip reason @reason where the compromise's organization now
+ * has an integration. Exported so tests can check its query plan.
+ */
+export const CLEAR_UNASSOCIATED_SQL = `
+  UPDATE compromises SET skip_reason = NULL
+  WHERE skip_reason = @reason AND organization_uuid IN (
+    SELECT organization_uuid FROM org_integration)`;
+
+/**
  * The delivery ledger: at most one row per integration and compromise
  * (UNIQUE in the schema), which is what keeps one ticket per compromise.
  */
@@ -171,18 +195,10 @@ export class DeliveriesRepository {
   markUnassociated(): { marked: number; cleared: number } {
     return this.context.transaction(() => {
       const marked = this.context
-        .statement(
-          `UPDATE compromises SET skip_reason = @reason
-           WHERE skip_reason IS NOT @reason AND organization_uuid NOT IN (
-             SELECT organization_uuid FROM org_integration)`,
-        )
+        .statement(MARK_UNASSOCIATED_SQL)
         .run({ reason: NO_ASSOCIATION }).changes;
       const cleared = this.context
-        .statement(
-          `UPDATE compromises SET skip_reason = NULL
-           WHERE skip_reason = @reason AND organization_uuid IN (
-             SELECT organization_uuid FROM org_integration)`,
-        )
+        .statement(CLEAR_UNASSOCIATED_SQL)
         .run({ reason: NO_ASSOCIATION }).changes;
       return { marked, cleared };
     });
@@ -212,6 +228,27 @@ export class DeliveriesRepository {
       .map(toDelivery);
   }
 
+  /**
+   * Returns up to `limit` rows of the integration in `state` with an id
+   * greater than `afterId`, by id. Passing the last id of one page as
+   * `afterId` of the next walks the rows in pages (keyset pagination).
+   */
+  listByStateAfter(
+    integrationId: number,
+    state: DeliveryState,
+    afterId: number,
+    limit: number,
+  ): Delivery[] {
+    return this.context
+      .statement<DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries d
+         WHERE d.integration_id = ? AND d.state = ? AND d.id > ?
+         ORDER BY d.id LIMIT ?`,
+      )
+      .all(integrationId, assertState(state), afterId, limit)
+      .map(toDelivery);
+  }
+
   /** Returns the organizations that have pending rows for the integration. */
   pendingOrganizationUuids(integrationId: number): string[] {
     return this.context
@@ -234,6 +271,21 @@ export class DeliveriesRepository {
       id,
       ['pending'],
       `state = 'sending', attempts = attempts + 1`,
+      {},
+    );
+  }
+
+  /**
+   * Returns a `sending` row whose POST was never started to pending and
+   * takes back the attempt that `markSending` counted. Returns false, changing
+   * nothing, unless the row is sending. Only for rows known not to have
+   * reached BMS.
+   */
+  releaseSending(id: number): boolean {
+    return this.transition(
+      id,
+      ['sending'],
+      `state = 'pending', attempts = attempts - 1`,
       {},
     );
   }

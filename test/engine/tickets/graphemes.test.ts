@@ -36,12 +36,25 @@ describe('countGraphemes', () => {
     [E_ACUTE, 1],
     [GRINNING, 1],
     ['a\r\nb', 3],
+    ['a~ z', 4],
   ])('counts %j as %i', (text, expected) => {
     expect(countGraphemes(text)).toBe(expected);
   });
 });
 
 describe('splitGraphemes', () => {
+  it('splits printable ASCII per character', () => {
+    expect(splitGraphemes('a b~')).toEqual(['a', ' ', 'b', '~']);
+  });
+
+  it('keeps CR LF together', () => {
+    expect(splitGraphemes('a\r\nb')).toEqual(['a', '\r\n', 'b']);
+  });
+
+  it('keeps an ASCII letter with its mark', () => {
+    expect(splitGraphemes(`x${E_ACUTE}`)).toEqual(['x', E_ACUTE]);
+  });
+
   it('keeps clusters whole', () => {
     expect(splitGraphemes(`a${FAMILY}${E_ACUTE}${FLAG_NZ}`)).toEqual([
       'a',
