@@ -3,13 +3,16 @@ import pLimit from 'p-limit';
 import type { BmsClient } from '../../clients/bms/bms-client';
 import { ConnectorError, toErrorData } from '../../errors';
 import type { Store } from '../../store/open-store';
-import type { SentTicket } from '../../store/repositories/deliveries-repository';
 import { buildTicket } from '../tickets/build-ticket';
-import { hasMarker, ticketMarker } from '../tickets/marker';
 import { buildCompanyIndex, type CompanyIndex } from '../company-match';
 import { mayHaveReachedBms } from './classify-error';
 import type { EngineEventListener } from './events';
 import type { HealthTracker } from './health-tracker';
+import {
+  LedgerWriter,
+  type PendingRow,
+  type PreparedTicket,
+} from './ledger-writer';
 
 export type DeliveryTally = {
   created: number;
@@ -30,54 +33,6 @@ export type DeliveryContext = {
   readonly concurrency: number;
   readonly maxLengths?: { readonly Title?: number; readonly Details?: number };
 };
-
-type PendingRow = { readonly id: number; readonly compromiseUuid: string };
-
-/**
- * Settles rows left in `sending` by an interrupted run: a ticket whose marker
- * is found in BMS is recorded as sent; otherwise the row goes back to
- * pending. This runs before any new POST, so a crash between the POST and
- * the ledger commit never produces a second ticket.
- */
-export async function reconcileSending(
-  context: DeliveryContext,
-  tally: DeliveryTally,
-): Promise<boolean> {
-  const { store, integration } = context;
-  const rows = store.deliveries.listByState(
-    integration.id,
-    'sending',
-    Number.MAX_SAFE_INTEGER,
-  );
-  for (const row of rows) {
-    try {
-      const found = await context.client.findTicketsByDetails(
-        ticketMarker(row.compromiseUuid),
-      );
-      const ticket = found.find(t => hasMarker(t.details, row.compromiseUuid));
-      if (ticket === undefined) {
-        store.deliveries.markPending(
-          row.id,
-          'No ticket found after an interrupted attempt; sending again',
-        );
-        continue;
-      }
-      store.deliveries.markSent(row.id, {
-        ticketId: ticket.id,
-        ticketNumber: ticket.ticketNumber,
-        accountId: ticket.accountId,
-        locationId: null,
-        isCatchall: null,
-      });
-      tally.recovered += 1;
-    } catch {
-      // The search failed (already recorded by the health tracker). Leave
-      // every remaining row in `sending`: posting them now could duplicate.
-      return false;
-    }
-  }
-  return true;
-}
 
 /** Pending rows read from the ledger at once by `deliverPending`. */
 export const DELIVERY_PAGE_SIZE = 500;
@@ -196,97 +151,6 @@ async function deliverBatch(
  * posted, and the next run searches BMS once for each of them.
  */
 export const CLAIM_BATCH_SIZE = 8;
-
-/** A ticket built for one ledger row, ready to post. */
-type PreparedTicket = {
-  readonly row: PendingRow;
-  readonly built: Extract<ReturnType<typeof buildTicket>, { ok: true }>;
-};
-
-/** A created ticket whose `sent` update waits for the next ledger commit. */
-type QueuedSent = {
-  readonly row: PendingRow;
-  readonly ticket: SentTicket;
-  readonly ticketNumber: string;
-};
-
-/**
- * Ledger writes of one `deliverPending` call. A row's `sending` update is
- * committed before its POST. Its `sent` update is queued and committed in
- * the same transaction as the next batch of `sending` updates, or by
- * `flush`. A crash before that commit leaves the row in `sending`, and the
- * next run reconciles it by searching BMS for its marker. The `delivery`
- * event and the tally follow the commit.
- */
-class LedgerWriter {
-  private queued: QueuedSent[] = [];
-
-  constructor(
-    private readonly context: DeliveryContext,
-    private readonly tally: DeliveryTally,
-  ) {}
-
-  /**
-   * Commits the queued `sent` updates and moves the rows of `tickets` to
-   * `sending`, in one transaction. Returns the tickets whose rows were
-   * pending and so may be posted now.
-   */
-  markSending(tickets: readonly PreparedTicket[]): PreparedTicket[] {
-    const batch = this.queued;
-    const { store } = this.context;
-    const claimed = store.transaction(() => {
-      this.writeSent(batch);
-      return tickets.filter(({ row }) => store.deliveries.markSending(row.id));
-    });
-    this.afterCommit(batch);
-    return claimed;
-  }
-
-  /** Moves rows whose POST was never started from `sending` back to pending. */
-  releaseSending(tickets: readonly PreparedTicket[]): void {
-    if (tickets.length === 0) return;
-    const { store } = this.context;
-    store.transaction(() => {
-      for (const { row } of tickets) store.deliveries.releaseSending(row.id);
-    });
-  }
-
-  queueSent(row: PendingRow, ticket: SentTicket, ticketNumber: string): void {
-    this.queued.push({ row, ticket, ticketNumber });
-  }
-
-  /** Commits the queued `sent` updates. */
-  flush(): void {
-    const batch = this.queued;
-    if (batch.length === 0) return;
-    this.context.store.transaction(() => this.writeSent(batch));
-    this.afterCommit(batch);
-  }
-
-  private writeSent(batch: readonly QueuedSent[]): void {
-    for (const { row, ticket } of batch) {
-      this.context.store.deliveries.markSent(row.id, ticket);
-    }
-  }
-
-  /** Counts and reports `batch` once its transaction has committed. */
-  private afterCommit(batch: readonly QueuedSent[]): void {
-    if (batch.length === 0) return;
-    // Nothing runs between the commit and here, so no row was queued since.
-    this.queued = [];
-    for (const { row, ticket, ticketNumber } of batch) {
-      this.tally.created += 1;
-      if (ticket.isCatchall === true) this.tally.catchall += 1;
-      this.context.onEvent({
-        type: 'delivery',
-        integrationId: this.context.integration.id,
-        compromiseUuid: row.compromiseUuid,
-        state: 'sent',
-        ticketNumber,
-      });
-    }
-  }
-}
 
 /**
  * Yields the integration's pending rows by id, reading the next page only

@@ -6,13 +6,10 @@ import type { Store } from '../../store/open-store';
 import { validateFieldMappings } from '../tickets/validate-mappings';
 import { catchallAccountProblem } from '../catchall-check';
 import { decideDelivery } from '../conditions';
-import {
-  deliverPending,
-  reconcileSending,
-  type DeliveryTally,
-} from './deliver';
+import { deliverPending, type DeliveryTally } from './deliver';
 import type { EngineEventListener } from './events';
 import { HealthTracker, type RequestOutcome } from './health-tracker';
+import { reconcileSending } from './reconcile-sending';
 import { DEFAULT_CACHE_MAX_AGE_MS, refreshBmsCache } from './refresh-bms-cache';
 import {
   refreshSource,
