@@ -33,7 +33,7 @@ export class ConfigValidationError extends ConnectorError {
   }
 }
 
-/** Where passwords come from: never from the configuration file itself. */
+/** Password sources: never the configuration file itself. */
 export type PasswordSources = {
   readonly env: Readonly<Record<string, string | undefined>>;
   /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Name of an environment variable that holds a password. */
+/** Name of an environment variable that contains a password. */
 const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');

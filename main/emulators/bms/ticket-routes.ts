@@ -72,7 +72,7 @@ export async function handleCreateTicket(
     ['hang-after-store'],
   );
   if (hang !== undefined) {
-    // The ticket exists and the answer never comes: the client times out,
+    // The ticket exists and the response never comes: the client times out,
     // or is killed while it waits, as in a crash after the POST.
     return;
   }

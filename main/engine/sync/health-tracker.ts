@@ -56,7 +56,7 @@ export class HealthTracker {
     return this.isOutOfBudget || this.failuresThisRun >= UNHEALTHY_THRESHOLD;
   }
 
-  /** Why the run stopped early, for the report; undefined while it may go on. */
+  /** Reason the run stopped early, for the report, or undefined while it may go on. */
   get stopReason(): string | undefined {
     if (this.isOutOfBudget) {
       return 'Kaseya BMS rate budget is used up; the rest waits for the next run';

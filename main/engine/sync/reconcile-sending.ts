@@ -2,10 +2,11 @@ import { hasMarker, ticketMarker } from '../tickets/marker';
 import type { DeliveryContext, DeliveryTally } from './deliver';
 
 /**
- * Settles rows left in `sending` by an interrupted run: a ticket whose marker
- * is found in BMS is recorded as sent; otherwise the row goes back to
- * pending. This runs before any new POST, so a crash between the POST and
- * the ledger commit never produces a second ticket.
+ * Settles rows left in `sending` by an interrupted run. A row whose marker
+ * is found in a BMS ticket is recorded as sent, and any other row goes back
+ * to pending. This runs before any new POST, so a process crash between the
+ * POST and the ledger commit does not produce a second ticket. Returns
+ * false when a search failed, with the remaining rows left in `sending`.
  */
 export async function reconcileSending(
   context: DeliveryContext,

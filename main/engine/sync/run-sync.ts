@@ -53,7 +53,7 @@ export type IntegrationReport = DeliveryTally & {
   readonly skipped: Readonly<Record<string, number>>;
   readonly health: 'healthy' | 'unhealthy';
   readonly consecutiveFailures: number;
-  /** Why delivery did not run, when it did not. */
+  /** Reason delivery did not run or stopped early, when it did. */
   readonly error?: string;
 };
 

@@ -62,10 +62,10 @@ export function trimToGraphemes(
 }
 
 /**
- * Cuts `text` to at most `maxUnits` UTF-16 code units (what .NET's
- * `string.Length` and SQL Server's `nvarchar(n)` count, and so what a BMS
- * field limit most likely counts), always at a grapheme boundary: a cluster
- * that does not fit whole is dropped whole.
+ * Cuts `text` to at most `maxUnits` UTF-16 code units, always at a grapheme
+ * boundary, so a cluster that does not fit whole is dropped whole. UTF-16
+ * units are what .NET's `string.Length` and SQL Server's `nvarchar(n)`
+ * count, so a BMS field limit most likely counts them too (an estimate).
  */
 export function trimToLength(
   text: string,
