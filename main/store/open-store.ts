@@ -15,7 +15,7 @@ import { PendingChangesRepository } from './repositories/pending-changes-reposit
 import { SourceRepository } from './repositories/source-repository';
 import { SyncStateRepository } from './repositories/sync-state-repository';
 import type { SecretBox } from './secret-box';
-import { createStoreContext } from './store-context';
+import { createStoreContext, type StoreContext } from './store-context';
 import { inspectDatabaseFile, toStorageError } from './inspect-database-file';
 
 export type StoreOptions = {
@@ -48,6 +48,12 @@ export type Store = {
    * synchronous, because better-sqlite3 commits when it returns.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` like `transaction`, but syncs the commit to disk before it
+   * returns (`synchronous = FULL` for that commit), so it survives a power
+   * loss. Inside an open transaction it is an ordinary savepoint.
+   */
+  durableTransaction<T>(fn: () => T): T;
   close(): void;
 };
 
@@ -68,10 +74,11 @@ export function openStore(options: StoreOptions): Store {
     // may have upgraded the file since the header was read.
     assertSchemaNotTooNew(readSchemaVersion(db), options.file);
     if (!isMemory) db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL survives a crash of the process. Only a power loss
-    // or OS crash can lose the latest commits. NOTE: if such a loss drops a
-    // 'sending' commit after its POST went out, the row is pending again
-    // and the next run can create a second ticket.
+    // In WAL mode NORMAL survives a crash of the process; only a power loss
+    // or OS crash can lose the latest commits. The commits that must not be
+    // lost (a row claimed as 'sending' before its POST) use
+    // durableTransaction, and a lost 'sent' commit leaves the row in
+    // 'sending', which the next run reconciles.
     db.pragma('synchronous = NORMAL');
     migrate(db, undefined, options.file);
   } catch (error) {
@@ -104,8 +111,23 @@ function buildStore(db: Database.Database, options: StoreOptions): Store {
     pendingChanges: new PendingChangesRepository(context),
     syncState: new SyncStateRepository(context),
     transaction: fn => context.transaction(fn),
+    durableTransaction: fn => durableTransaction(db, context, fn),
     close: () => db.close(),
   };
+}
+
+function durableTransaction<T>(
+  db: Database.Database,
+  context: StoreContext,
+  fn: () => T,
+): T {
+  if (db.inTransaction) return context.transaction(fn);
+  db.pragma('synchronous = FULL');
+  try {
+    return context.transaction(fn);
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
 }
 
 function openConnection(file: string): Database.Database {

@@ -58,3 +58,41 @@ describe('openStore', () => {
     expect(store.syncState.get('watermark')).toBe('2026-02-02');
   });
 });
+
+describe('durableTransaction', () => {
+  it('syncs its commit, then restores NORMAL', () => {
+    const dir = makeTempDir();
+    const store = openStore({
+      file: join(dir, 'connector.db'),
+      secretBox: createKeyFileSecretBox(dir),
+    });
+    const level = () => store.db.pragma('synchronous', { simple: true });
+    expect(level()).toBe(1);
+    // 1 is NORMAL and 2 is FULL.
+    const inside = store.durableTransaction(() => {
+      store.syncState.set('k', 'v');
+      return level();
+    });
+    expect(inside).toBe(2);
+    expect(level()).toBe(1);
+    expect(store.syncState.get('k')).toBe('v');
+    store.close();
+  });
+
+  it('restores NORMAL when it rolls back', () => {
+    const dir = makeTempDir();
+    const store = openStore({
+      file: join(dir, 'connector.db'),
+      secretBox: createKeyFileSecretBox(dir),
+    });
+    expect(() =>
+      store.durableTransaction(() => {
+        store.syncState.set('k', 'v');
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(store.syncState.get('k')).toBeNull();
+    store.close();
+  });
+});

@@ -45,7 +45,9 @@ export class LedgerWriter {
   markSending(tickets: readonly PreparedTicket[]): PreparedTicket[] {
     const batch = this.queued;
     const { store } = this.context;
-    const claimed = store.transaction(() => {
+    // Durable: once the POST goes out, a power loss must not turn the row
+    // back into pending, or the next run would post it again.
+    const claimed = store.durableTransaction(() => {
       this.writeSent(batch);
       return tickets.filter(({ row }) => store.deliveries.markSending(row.id));
     });
