@@ -3,7 +3,7 @@
  * store and ticket renderer use them. Wire formats live in the clients.
  */
 
-/** What Dark Web ID was monitoring when it found the record. */
+/** Kind of monitored asset that matched the record. */
 export type RecordType = 'Email' | 'Domain' | 'IP';
 
 export type PasswordCriteria = 'N/A' | 'Matches' | "Doesn't Match";

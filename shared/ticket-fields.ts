@@ -1,7 +1,7 @@
 /**
  * Kaseya BMS service-ticket fields that a field mapping can fill. `dtoField`
- * is the property of the vendor's `TicketInputDto`; `label` is what the
- * technician sees and what configuration files use as the key.
+ * is the property of the vendor's `TicketInputDto`; `label` is the name shown
+ * to the technician and the key in configuration files.
  */
 export type TicketFieldKind = 'integer' | 'string';
 

@@ -30,7 +30,7 @@ export function defaultDataDir(
 
 /**
  * Takes `--data-dir DIR` (or `--data-dir=DIR`) out of `argv` wherever it
- * stands, so it works before or after the command name.
+ * appears, so it works before or after the command name.
  */
 export function extractDataDir(argv: readonly string[]): {
   dataDir: string | undefined;

@@ -1,8 +1,8 @@
 /**
  * Company matching: which Kaseya BMS account receives the tickets of a Dark
- * Web ID organization. Names must be equal exactly; a leading or trailing
+ * Web ID organization. Names must be equal exactly. A leading or trailing
  * space breaks a match on purpose, because BMS and Dark Web ID treat those
- * names as different and the technician must see it.
+ * names as different and the technician must be shown the difference.
  */
 
 export type BmsAccountRef = {

@@ -33,7 +33,7 @@ describe('crash between POST and ledger commit', () => {
       path: '/v2/servicedesk/tickets',
       method: 'POST',
     });
-    // The hung POST's ticket is stored; the child waits for an answer that
+    // The hung POST's ticket is stored. The child waits for a response that
     // never comes, and dies before it can record the ticket.
     await waitFor(() => h.bms.faults.pending.length === 0, 'the hung POST');
     await waitFor(() => h.bms.tickets.length > before, 'the stored ticket');

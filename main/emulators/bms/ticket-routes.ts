@@ -48,12 +48,14 @@ export async function handleCreateTicket(
     rejectTicket(exchange, context, body, 400, schemaReasons);
     return;
   }
+
   const ticketBody = body as TicketBody;
   const ruleReasons = checkTicketRules(ticketBody, context);
   if (ruleReasons.length > 0) {
     rejectTicket(exchange, context, body, 200, ruleReasons);
     return;
   }
+
   exchange.entry.bodyValid = true;
   const ticket = storeTicket(ticketBody, context);
   const drop = context.faults.take(
@@ -66,6 +68,7 @@ export async function handleCreateTicket(
     exchange.req.socket.destroy();
     return;
   }
+
   const hang = context.faults.take(
     exchange.entry.method,
     exchange.entry.path + exchange.url.search,

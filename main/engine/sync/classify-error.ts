@@ -2,9 +2,9 @@ import { ConnectorError } from '../../errors';
 
 /**
  * Tells whether a failed ticket POST may still have created the ticket. A
- * timeout, a dropped connection or a 5xx can happen after BMS stored it; only
- * an explicit rejection, a failed login or throttling before the request
- * means it certainly did not.
+ * timeout, a dropped connection or a 5xx can happen after BMS stored it.
+ * Only an explicit rejection, a failed login or throttling before the
+ * request means it certainly did not.
  */
 export function mayHaveReachedBms(error: unknown): boolean {
   if (!(error instanceof ConnectorError)) return true;
@@ -15,8 +15,8 @@ export function mayHaveReachedBms(error: unknown): boolean {
     case 'validation':
       return false;
     case 'remote-rejected':
-      // A 5xx is retryable and may follow a stored ticket; an answered
-      // `success: false` is a definite rejection.
+      // A 5xx is retryable and may follow a stored ticket, while a
+      // `success: false` response is a definite rejection.
       return error.isRetryable;
     default:
       return true;

@@ -403,8 +403,8 @@ function fail(
   tally.failed += 1;
   context.store.deliveries.markPending(row.id, message);
   if (operation === 'render-ticket') {
-    // Client errors are recorded by the client's outcome hook; a ticket that
-    // cannot be built is recorded here so the technician sees why.
+    // The client's outcome hook records request errors. A ticket that
+    // cannot be built is recorded here, so its reason is in the error list.
     context.health.recordFailure(operation, code, message, row.compromiseUuid);
   }
 }

@@ -49,7 +49,7 @@ export async function refreshBmsCache(
     }
   } catch (error) {
     // Failures are recorded by the client's outcome hook, which does not
-    // count throttling; record that here so the technician sees why
+    // count throttling. Record that here, so the error list shows why
     // nothing was delivered. A stale copy will do when there is one.
     if (error instanceof ConnectorError && error.code === 'rate-limited') {
       store.errors.recordIntegrationError(integrationId, {

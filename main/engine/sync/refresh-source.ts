@@ -56,7 +56,7 @@ export async function refreshSource(
 
 /**
  * Records each organization that a configuration names for an integration
- * while another integration already has it, so the technician sees why it
+ * while another integration already has it, so the error list shows why it
  * sends no tickets through this one.
  */
 function recordSelectorConflicts(

@@ -214,6 +214,40 @@ async function syncIntegration(
   return buildReport(store, integration, tally, options.skipped, error);
 }
 
+/**
+ * Checks the field mappings before any delivery. Returns why delivery
+ * cannot run when they are invalid. A Catchall Account unknown to BMS is
+ * only recorded: matched companies still get their tickets, and catch-all
+ * ones fail one by one with the BMS rejection and stay pending.
+ */
+function checkMappings(
+  store: Store,
+  integrationId: number,
+  health: HealthTracker,
+): string | undefined {
+  const mappings = store.fieldMappings.get(integrationId);
+  const problems = validateFieldMappings(mappings);
+  if (problems.length > 0) {
+    const message = problems.map(p => `${p.field}: ${p.message}`).join('; ');
+    health.recordFailure('validate-mappings', 'validation', message);
+    return `Field mappings are invalid: ${message}`;
+  }
+
+  const catchallProblem = catchallAccountProblem(
+    store,
+    integrationId,
+    mappings,
+  );
+  if (catchallProblem !== undefined) {
+    store.errors.recordIntegrationError(integrationId, {
+      operation: 'validate-mappings',
+      code: 'validation',
+      message: catchallProblem,
+    });
+  }
+  return undefined;
+}
+
 async function deliverIntegration(
   dependencies: SyncDependencies,
   integration: SyncIntegration,
@@ -233,28 +267,10 @@ async function deliverIntegration(
   if (!hasAccounts) {
     return 'Kaseya BMS accounts could not be loaded; deliveries wait for the next run';
   }
-  const problems = validateFieldMappings(
-    store.fieldMappings.get(integration.id),
-  );
-  if (problems.length > 0) {
-    const message = problems.map(p => `${p.field}: ${p.message}`).join('; ');
-    health.recordFailure('validate-mappings', 'validation', message);
-    return `Field mappings are invalid: ${message}`;
-  }
-  const catchallProblem = catchallAccountProblem(
-    store,
-    integration.id,
-    store.fieldMappings.get(integration.id),
-  );
-  if (catchallProblem !== undefined) {
-    // Matched companies still get their tickets; catch-all ones fail one
-    // by one with the BMS rejection and stay pending.
-    store.errors.recordIntegrationError(integration.id, {
-      operation: 'validate-mappings',
-      code: 'validation',
-      message: catchallProblem,
-    });
-  }
+
+  const mappingError = checkMappings(store, integration.id, health);
+  if (mappingError !== undefined) return mappingError;
+
   const context = {
     store,
     client,
@@ -264,6 +280,7 @@ async function deliverIntegration(
     now: options.now,
     concurrency: options.concurrency,
   };
+
   const reconciled = await reconcileSending(context, tally);
   if (!reconciled || health.shouldStop) {
     return 'Interrupted deliveries could not be checked in Kaseya BMS; they wait for the next run';
