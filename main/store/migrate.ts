@@ -67,6 +67,10 @@ export function assertSchemaNotTooNew(
  * Applies every migration newer than the database's `user_version`, all in
  * ONE transaction together with the new `user_version`, so a failure leaves
  * both schema and version as they were. Returns the version reached.
+ *
+ * The version is read inside an IMMEDIATE transaction: two processes opening
+ * the same fresh folder then take turns (the second waits on busy_timeout and
+ * finds the schema already current) instead of both creating the tables.
  */
 export function migrate(
   db: Database.Database,
@@ -74,24 +78,30 @@ export function migrate(
   file = db.name,
 ): number {
   assertMigrationOrder(migrations);
-  const current = readSchemaVersion(db);
+  let current = readSchemaVersion(db);
   assertSchemaNotTooNew(current, file, migrations);
-  const pending = migrations.filter(migration => migration.version > current);
-  const last = pending[pending.length - 1];
-  if (last === undefined) return current;
+  if (current >= latestOf(migrations)) return current;
 
   let running: Migration | undefined;
   try {
-    db.transaction(() => {
-      for (const migration of pending) {
-        running = migration;
-        db.exec(migration.sql);
-      }
-      // PRAGMA takes no bound parameters, but the version is an integer
-      // checked by assertMigrationOrder, so it cannot inject SQL.
-      db.pragma(`user_version = ${last.version}`);
-    })();
+    return db
+      .transaction(() => {
+        current = readSchemaVersion(db);
+        assertSchemaNotTooNew(current, file, migrations);
+        const pending = migrations.filter(step => step.version > current);
+        for (const migration of pending) {
+          running = migration;
+          db.exec(migration.sql);
+        }
+        const reached = pending[pending.length - 1]?.version ?? current;
+        // PRAGMA takes no bound parameters, but the version is an integer
+        // checked by assertMigrationOrder, so it cannot inject SQL.
+        if (reached !== current) db.pragma(`user_version = ${reached}`);
+        return reached;
+      })
+      .immediate();
   } catch (error) {
+    if (error instanceof ConnectorError) throw error;
     const step = running === undefined ? 'a migration' : describe(running);
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConnectorError(
@@ -102,7 +112,10 @@ export function migrate(
       { cause: error },
     );
   }
-  return last.version;
+}
+
+function latestOf(migrations: readonly Migration[]): number {
+  return migrations[migrations.length - 1]?.version ?? 0;
 }
 
 function describe(migration: Migration): string {

@@ -5,7 +5,13 @@ import {
   type CipherGCM,
   type DecipherGCM,
 } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ConnectorError } from '../errors';
 
@@ -52,9 +58,7 @@ export function createKeyFileSecretBox(dataDir: string): SecretBox {
 function loadOrCreateKey(dataDir: string, keyFile: string): Buffer {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // The 'wx' flag fails when the file exists, so two processes starting
-    // together never overwrite each other's key.
-    writeFileSync(keyFile, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
+    publishNewKey(keyFile);
   } catch (error) {
     if (!isFileExistsError(error)) {
       throw new ConnectorError(
@@ -84,6 +88,22 @@ function loadOrCreateKey(dataDir: string, keyFile: string): Buffer {
     );
   }
   return stored;
+}
+
+/**
+ * Writes a fresh key to a private temporary file, then hard-links it to
+ * `keyFile`. The link fails with EEXIST when the key already exists, so two
+ * processes starting together never overwrite each other's key, and no
+ * process can read a key file that is still being written.
+ */
+function publishNewKey(keyFile: string): void {
+  const draft = `${keyFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(draft, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
+    linkSync(draft, keyFile);
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 function isFileExistsError(error: unknown): boolean {
