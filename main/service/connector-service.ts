@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { BmsClient } from '../clients/bms/bms-client';
 import type { RateBudget } from '../clients/bms/request-budget';
 import { DwidClient } from '../clients/dwid/dwid-client';
+import type {
+  ConnectorEvent,
+  ConnectorEventListener,
+} from '../../shared/contract/events';
 import { ConnectorError } from '../errors';
-import { registerSecret } from '../log/logger';
+import { getLogger, registerSecret } from '../log/logger';
 import { buildTicket } from '../engine/tickets/build-ticket';
 import {
   SAMPLE_ORGANIZATION_NAME,
@@ -74,6 +78,7 @@ export class ConnectorService {
   readonly store: Store;
   private readonly dataDir: string;
   private readonly tuning: ClientTuning;
+  private readonly listeners = new Set<ConnectorEventListener>();
 
   private constructor(store: Store, dataDir: string, tuning: ClientTuning) {
     this.store = store;
@@ -96,7 +101,25 @@ export class ConnectorService {
   }
 
   close(): void {
+    this.listeners.clear();
     this.store.close();
+  }
+
+  /** Registers a listener for events sent to the UI; returns its removal. */
+  subscribe(listener: ConnectorEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends `event` to every listener; a failing listener is logged. */
+  emit(event: ConnectorEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        getLogger('service').error({ err: error }, 'event listener failed');
+      }
+    }
   }
 
   apply(config: unknown, passwords: PasswordSources): ApplyResult {

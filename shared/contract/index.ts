@@ -1,0 +1,4 @@
+export * from './api';
+export * from './calls';
+export * from './events';
+export * from './models';
