@@ -215,7 +215,8 @@ export class ConnectorService {
     return integration;
   }
 
-  private createDwidClient(): DwidClient | null {
+  /** Builds the Dark Web ID client from stored settings; null when unset. */
+  createDwidClient(): DwidClient | null {
     const source = this.store.source.get();
     if (source === null) return null;
     const password = this.store.source.getPassword();
@@ -236,7 +237,8 @@ export class ConnectorService {
     });
   }
 
-  private createBmsClient(
+  /** Builds the BMS client of one integration from its stored settings. */
+  createBmsClient(
     integrationId: number,
     onOutcome: (outcome: RequestOutcome) => void,
   ): BmsClient {
