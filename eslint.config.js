@@ -54,6 +54,25 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer is untrusted browser code: it reaches the engine only
+    // through the contract in shared/, never through main/ or Node.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'node:*', 'electron'],
+              message: 'The renderer may import only shared/ and UI packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript files have no types to check.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -37,6 +37,7 @@ let passed = 0;
 let failed = 0;
 for (const [label, command, args] of [
   ['type-check', 'tsc', ['--noEmit', '-p', 'tsconfig.json']],
+  ['type-check renderer', 'tsc', ['--noEmit', '-p', 'renderer/tsconfig.json']],
   ['lint', 'eslint', ['.']],
   ['format', 'prettier', ['--check', '.']],
 ]) {

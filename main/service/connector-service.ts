@@ -171,7 +171,16 @@ export class ConnectorService {
    * and client as a real compromise. It goes to the Catchall Account.
    */
   async submitTestTicket(integrationName: string): Promise<TestTicketResult> {
-    const integration = this.requireIntegration(integrationName);
+    return this.submitTestTicketById(
+      this.requireIntegration(integrationName).id,
+    );
+  }
+
+  /** Like `submitTestTicket`, for the integration with this id. */
+  async submitTestTicketById(
+    integrationId: number,
+  ): Promise<TestTicketResult> {
+    const integration = this.requireIntegrationById(integrationId);
     const health = new HealthTracker(this.store, integration, () => undefined);
     const client = this.createBmsClient(integration.id, outcome =>
       health.record(outcome),
@@ -210,6 +219,18 @@ export class ConnectorService {
           (known.length > 0
             ? `; known: ${known.join(', ')}`
             : '; run apply first'),
+      );
+    }
+    return integration;
+  }
+
+  /** Returns the integration with this id, or throws `not-found`. */
+  requireIntegrationById(id: number): SyncIntegration & { id: number } {
+    const integration = this.store.integrations.getById(id);
+    if (integration === null) {
+      throw new ConnectorError(
+        'not-found',
+        `No integration with id ${id} exists; reload the list of integrations.`,
       );
     }
     return integration;

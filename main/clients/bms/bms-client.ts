@@ -20,6 +20,7 @@ import {
 } from './request-budget';
 import {
   accountSchema,
+  accountSummarySchema,
   locationSchema,
   lookupSchema,
   parseWire,
@@ -190,6 +191,32 @@ export class BmsClient {
       );
     }
     return chosen.id;
+  }
+
+  /**
+   * Renames a CRM account with a JSON Patch (RFC 6902) `replace` of
+   * `/AccountName`. Repeating it after a timeout or 5xx is safe, because
+   * replacing a value with the same value changes nothing.
+   */
+  async renameAccount(
+    accountId: number,
+    newName: string,
+  ): Promise<RenamedAccount> {
+    assertId(accountId, 'account id');
+    return this.call(
+      'renameAccount',
+      {
+        method: 'PATCH',
+        path: `/v2/crm/accounts/${accountId}`,
+        data: [{ op: 'replace', path: '/AccountName', value: newName }],
+        // The first request content type that the vendor document lists
+        // for PatchAccount.
+        headers: { 'Content-Type': 'application/json-patch+json' },
+      },
+      { retryTransient: true },
+      ({ result }, context) =>
+        parseWire(accountSummarySchema, result, context, 'account'),
+    );
   }
 
   listStatuses(): Promise<LookupItem[]> {

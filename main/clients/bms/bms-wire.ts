@@ -34,6 +34,14 @@ export const accountSchema = z
 
 export type Account = z.infer<typeof accountSchema>;
 
+/** `AccountSummaryOutputDto`, returned by `PATCH /v2/crm/accounts/{id}`. */
+export const accountSummarySchema = z
+  .object({ id, accountname: text })
+  .transform(account => ({ id: account.id, name: account.accountname }));
+
+/** The account as BMS stored it after a rename. */
+export type RenamedAccount = z.infer<typeof accountSummarySchema>;
+
 export const locationSchema = z.object({
   id,
   name: text,

@@ -62,7 +62,7 @@ export function formatBeginDate(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Client of the Dark Web ID partner API (v1, HTTP Basic auth). */
+/** Client of the Dark Web ID partner API (v1, v2 for renames; HTTP Basic auth). */
 export class DwidClient {
   private readonly http: AxiosInstance;
   private readonly baseUrl: string;
@@ -121,6 +121,40 @@ export class DwidClient {
       'Listed organizations',
     );
     return organizations;
+  }
+
+  /**
+   * Renames an organization (its `title` in the v1 listings). Repeating the
+   * request after a timeout or 5xx is safe, because it sets a fixed name.
+   */
+  async renameOrganization(uuid: string, newName: string): Promise<void> {
+    const path = `/services/v2/organization/${encodeURIComponent(uuid)}`;
+    const context: RequestContext = {
+      service: SERVICE,
+      operation: 'renameOrganization',
+      url: `${this.baseUrl}${path}`,
+    };
+    // NOTE: public material only shows that this v2 endpoint exists; the
+    // body `{ "name": ... }` is a guess that a real tenant has not confirmed.
+    const reply = await sendRequest(
+      this.http,
+      { method: 'PATCH', path, data: { name: newName } },
+      { context, retry: this.retry, retryTransient: true },
+    );
+    if (reply.status === 401 || reply.status === 403) {
+      throw accessDeniedError(reply.status, this.username);
+    }
+    if (reply.status === 404) {
+      throw new ConnectorError(
+        'not-found',
+        `Dark Web ID has no organization ${uuid} (HTTP 404 for ` +
+          `${context.url}). Refresh the organizations; it may have been ` +
+          'deleted.',
+      );
+    }
+    if (reply.status < 200 || reply.status > 299) {
+      throw unexpectedStatusError(reply.status, reply.text, context);
+    }
   }
 
   /**

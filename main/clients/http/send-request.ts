@@ -10,7 +10,7 @@ import { backoffDelayMs, parseRetryAfterMs } from './retry-policy';
 import type { ResolvedRetryOptions } from './retry-policy';
 
 export type HttpRequest = {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH';
   /** Path below the base URL, starting with `/`. */
   readonly path: string;
   /** Query parameters, sent in this order. */

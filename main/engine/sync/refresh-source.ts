@@ -59,7 +59,7 @@ export async function refreshSource(
  * while another integration already has it, so the error list shows why it
  * sends no tickets through this one.
  */
-function recordSelectorConflicts(
+export function recordSelectorConflicts(
   store: Store,
   outcome: ReturnType<Store['associations']['applySelectors']>,
 ): void {

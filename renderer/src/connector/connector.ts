@@ -1,0 +1,46 @@
+import type { ConnectorApi } from '../../../shared/contract/api';
+import type {
+  CallInput,
+  CallName,
+  CallOutput,
+} from '../../../shared/contract/calls';
+import type { Result } from '../../../shared/errors';
+import { createHttpTransport, takeBridgeToken } from './http-transport';
+
+declare global {
+  // The Electron preload defines it; a browser on the HTTP bridge does not.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface can extend Window
+  interface Window {
+    connector?: ConnectorApi;
+  }
+}
+
+let api: ConnectorApi | null = null;
+
+/**
+ * Returns the transport of this window: Electron's preload API when present,
+ * else the HTTP bridge with the token from the page URL.
+ */
+export function getConnector(): ConnectorApi {
+  if (api !== null) return api;
+  if (window.connector !== undefined) {
+    api = window.connector;
+    return api;
+  }
+  const token = takeBridgeToken();
+  if (token === null) {
+    throw new Error(
+      'No connector token: open the URL that `dwid-bms serve` printed.',
+    );
+  }
+  api = createHttpTransport(token);
+  return api;
+}
+
+/** Runs one call of the contract; failures are values, never thrown. */
+export function call<N extends CallName>(
+  name: N,
+  input: CallInput<N>,
+): Promise<Result<CallOutput<N>>> {
+  return getConnector().invoke(name, input);
+}

@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+
+/** The screen the window shows. */
+export type Screen =
+  | { readonly name: 'integrations' }
+  /** `id` absent while a new integration is being created. */
+  | { readonly name: 'integration-edit'; readonly id?: number }
+  | { readonly name: 'organizations' }
+  | { readonly name: 'activity' };
+
+type NavigationState = {
+  readonly screen: Screen;
+  readonly open: (screen: Screen) => void;
+};
+
+/** Which screen is open. The app has few screens, so no router is needed. */
+export const useNavigationStore = create<NavigationState>(set => ({
+  screen: { name: 'integrations' },
+  open: screen => set({ screen }),
+}));
