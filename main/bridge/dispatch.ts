@@ -67,8 +67,8 @@ function failure(error: unknown, name?: CallName): Result<never> {
   if (data.code === 'internal') {
     getLogger('bridge').error({ call: name, err: error }, 'call failed');
   }
-  // Messages are built from stored data, so a secret could in principle end
-  // up in one; the same redaction as the log sink runs before it leaves.
+  // Messages are built from stored data, so a secret could end up in one.
+  // The log sink's redaction therefore runs before the message leaves.
   return { ok: false, error: { ...data, message: redactText(data.message) } };
 }
 

@@ -7,7 +7,8 @@ import {
   applyCommand,
   integrationListCommand,
 } from './commands/config-commands';
-import { demoCommand } from './commands/demo-command';
+import { demoCommand, type DemoOptions } from './commands/demo-command';
+import { serveCommand } from './commands/serve-command';
 import {
   deliveriesCommand,
   healthCommand,
@@ -124,6 +125,15 @@ function buildProgram(dataDirOption: string | undefined): Command {
     .action(withService(dataDir, healthCommand));
 
   program
+    .command('serve')
+    .description(
+      "serve the technician's window and its API on 127.0.0.1 for a browser",
+    )
+    .option('--port <n>', 'TCP port on 127.0.0.1 (default: a free port)')
+    .option('--json', 'print the URL and token as JSON')
+    .action(withService(dataDir, serveCommand));
+
+  program
     .command('demo')
     .description(
       'run a sync against seeded emulators on 127.0.0.1 (no account needed)',
@@ -131,8 +141,13 @@ function buildProgram(dataDirOption: string | undefined): Command {
     .option('--compromises <n>', 'compromises to seed', '1200')
     .option('--organizations <n>', 'organizations to seed', '30')
     .option('--seed <n>', 'seed of the generated data', '42')
+    .option(
+      '--serve',
+      "keep the emulators running and serve the technician's window",
+    )
+    .option('--port <n>', 'TCP port for --serve (default: a free port)')
     .option('--json', 'print machine-readable JSON')
-    .action(async (options: JsonOption) => {
+    .action(async (options: DemoOptions) => {
       try {
         await demoCommand(dataDirOption, options);
       } catch (error) {

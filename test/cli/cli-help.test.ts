@@ -17,9 +17,17 @@ const COMMANDS: readonly (readonly [string[], string[]])[] = [
     ['--integration <name>', '--state <state>', '--limit <n>', '--json'],
   ],
   [['health'], ['--json']],
+  [['serve'], ['--port <n>', '--json']],
   [
     ['demo'],
-    ['--compromises <n>', '--organizations <n>', '--seed <n>', '--json'],
+    [
+      '--compromises <n>',
+      '--organizations <n>',
+      '--seed <n>',
+      '--serve',
+      '--port <n>',
+      '--json',
+    ],
   ],
 ];
 
@@ -36,6 +44,7 @@ describe.concurrent('dwid-bms --help', () => {
       'test-ticket',
       'deliveries',
       'health',
+      'serve',
       'demo',
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));

@@ -12,6 +12,13 @@ import {
 } from '../../emulators/seeded-emulators';
 import { ConnectorService } from '../../service/connector-service';
 import { printJson, printLines } from '../output';
+import {
+  printServeBanner,
+  readPort,
+  startServing,
+  stopServing,
+  waitForStopSignal,
+} from './serve-command';
 import { formatSyncReport, syncReportJson } from './sync-commands';
 
 export type DemoOptions = {
@@ -19,6 +26,9 @@ export type DemoOptions = {
   readonly compromises?: string;
   readonly organizations?: string;
   readonly seed?: string;
+  /** Keep the emulators running and serve the window until interrupted. */
+  readonly serve?: boolean;
+  readonly port?: string;
 };
 
 /** Name of the integration the demo configures. */
@@ -86,6 +96,7 @@ export async function demoCommand(
     },
   });
   const { dwid, bms, dwidPassword, bmsPassword } = emulators;
+  const port = readPort(options.port);
   const dataDir =
     dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
   // The emulator enforces no request budget, so neither does the demo: the
@@ -105,6 +116,7 @@ export async function demoCommand(
       0,
     );
     if (options.json === true) {
+      // With --serve the JSON is printed, then the serve banner as JSON.
       printJson({
         dataDir,
         dwidUrl: dwid.url,
@@ -113,6 +125,7 @@ export async function demoCommand(
         second: syncReportJson(second),
         ticketsInBms: bms.tickets.length,
       });
+      if (options.serve === true) await serveDemo(service, port, true);
       return;
     }
     printLines([
@@ -127,8 +140,21 @@ export async function demoCommand(
       '',
       `Inspect the ledger: npx dwid-bms deliveries --data-dir ${dataDir}`,
     ]);
+    if (options.serve === true) await serveDemo(service, port);
   } finally {
     service.close();
     await emulators.close();
   }
+}
+
+async function serveDemo(
+  service: ConnectorService,
+  port: number,
+  asJson = false,
+): Promise<void> {
+  const bridge = await startServing(service, port);
+  if (!asJson) printLines(['']);
+  printServeBanner(bridge, asJson);
+  await waitForStopSignal();
+  await stopServing(service, bridge);
 }
