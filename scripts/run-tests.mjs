@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs every check that `npm test` promises: type-check, lint, format check
-// and the vitest suite. Prints one closing line, `N passed, N failed`, that
-// adds the vitest test counts to one count per static check.
+// Runs every check that `npm test` promises: type-checks, lint, format
+// check, the vitest suite and the Playwright browser tests. Prints one
+// closing line, `N passed, N failed`, that adds the vitest and Playwright
+// test counts to one count per static check.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ const root = join(import.meta.dirname, '..');
 const bin = name => join(root, 'node_modules', '.bin', name);
 const reportDir = join(root, 'test-results');
 const vitestReport = join(reportDir, 'vitest.json');
+const playwrightReport = join(reportDir, 'playwright.json');
 
 function run(label, command, args) {
   console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
@@ -30,8 +32,22 @@ function readVitestCounts() {
   }
 }
 
+function readPlaywrightCounts() {
+  try {
+    const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+    return {
+      passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+      failed: stats.unexpected ?? 0,
+    };
+  } catch {
+    // No report means Playwright could not start: one failure.
+    return { passed: 0, failed: 1 };
+  }
+}
+
 mkdirSync(reportDir, { recursive: true });
 rmSync(vitestReport, { force: true });
+rmSync(playwrightReport, { force: true });
 
 let passed = 0;
 let failed = 0;
@@ -54,6 +70,13 @@ run('vitest', 'vitest', [
 const counts = readVitestCounts();
 passed += counts.passed;
 failed += counts.failed;
+
+// The browser tests run after vitest so the two never compete for the
+// machine's cores; each prints its own report above the closing line.
+run('playwright', 'playwright', ['test']);
+const browserCounts = readPlaywrightCounts();
+passed += browserCounts.passed;
+failed += browserCounts.failed;
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
