@@ -28,7 +28,7 @@ export async function dispatchCall(
     );
   }
   const entry = CONTRACT[name];
-  const parsed = entry.input.safeParse(input ?? {});
+  const parsed = entry.input.safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
     return failure(
       new ConnectorError(
