@@ -26,6 +26,41 @@ export function toErrorData(error: unknown): ErrorData {
   if (error instanceof ConnectorError) {
     return { code: error.code, message: error.message };
   }
+  const storage = describeSqliteError(error);
+  if (storage !== null) return { code: 'storage', message: storage };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
+}
+
+/**
+ * Explains a better-sqlite3 `SqliteError` by its result code, or returns
+ * null for any other value. Codes: https://www.sqlite.org/rescode.html
+ */
+function describeSqliteError(error: unknown): string | null {
+  if (!(error instanceof Error) || error.name !== 'SqliteError') return null;
+  const raw = (error as Error & { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : '';
+  if (code === 'SQLITE_FULL') {
+    return (
+      'The disk that holds the database is full (SQLite: database or disk ' +
+      'is full). Free some space; the next sync resumes where this one ' +
+      'stopped.'
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return (
+      `The database cannot be written (${code}). Check that the data ` +
+      'folder and its files are writable by this user.'
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return `Reading or writing the database failed (${code}). Check the disk.`;
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return (
+      `The database file is damaged (${code}). Restore it from a backup, or ` +
+      'move it aside to start with an empty one.'
+    );
+  }
+  return null;
 }

@@ -88,13 +88,20 @@ async function deliverPages(
   };
 
   // Each worker takes the next batch when its previous one is finished, so
-  // only the current page and `concurrency` batches are in memory.
+  // only the current page and `concurrency` batches are in memory. The first
+  // failure (a full disk, say) stops every worker from taking more rows, and
+  // the page ends only once all of them have stopped: no POST may still be
+  // in flight after the sync returns and releases its lock.
+  const failures: unknown[] = [];
   const worker = async (): Promise<void> => {
-    for (;;) {
-      if (context.health.shouldStop) return;
+    while (failures.length === 0 && !context.health.shouldStop) {
       const batch = takeRows(rows, CLAIM_BATCH_SIZE);
       if (batch.length === 0) return;
-      await deliverBatch(context, shared, batch, tally, countDone);
+      try {
+        await deliverBatch(context, shared, batch, tally, countDone);
+      } catch (error) {
+        failures.push(error);
+      }
     }
   };
   const workers = Math.max(1, Math.min(context.concurrency, total));
@@ -103,6 +110,7 @@ async function deliverPages(
   } finally {
     ledger.flush();
   }
+  if (failures.length > 0) throw failures[0];
 }
 
 function takeRows(rows: Iterator<PendingRow>, count: number): PendingRow[] {
