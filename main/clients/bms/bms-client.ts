@@ -27,14 +27,14 @@ import {
   readCreatedTicket,
   ticketListItemSchema,
 } from './bms-wire';
-import type { Account, Location, LookupItem } from './bms-wire';
+import type { Account, Location, LookupItem, RenamedAccount } from './bms-wire';
 import type {
   CreatedTicket,
   TicketInputDto,
   TicketSummary,
 } from './ticket-input-dto';
 
-export type { Account, Location, LookupItem } from './bms-wire';
+export type { Account, Location, LookupItem, RenamedAccount } from './bms-wire';
 
 /** One report per logical request, for health tracking. */
 export type RequestOutcome = {

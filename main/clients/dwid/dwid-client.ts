@@ -134,8 +134,8 @@ export class DwidClient {
       operation: 'renameOrganization',
       url: `${this.baseUrl}${path}`,
     };
-    // NOTE: public material only shows that this v2 endpoint exists; the
-    // body `{ "name": ... }` is a guess that a real tenant has not confirmed.
+    // NOTE: public material shows only that this v2 endpoint exists. The
+    // body `{ "name": ... }` is a guess that no real tenant has confirmed.
     const reply = await sendRequest(
       this.http,
       { method: 'PATCH', path, data: { name: newName } },

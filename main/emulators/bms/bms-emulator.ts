@@ -83,6 +83,8 @@ export type BmsEmulator = {
   readonly port: number;
   readonly tickets: readonly StoredTicket[];
   readonly rejected: readonly RejectedTicket[];
+  /** Accounts as stored now, renames included. */
+  readonly accounts: readonly BmsAccount[];
   readonly requests: readonly RequestLogEntry[];
   readonly faults: FaultController<BmsFaultKind>;
   addAccounts(accounts: readonly BmsAccount[]): void;
@@ -116,6 +118,7 @@ export async function startBmsEmulator(
     port: running.port,
     tickets: context.tickets,
     rejected: context.rejected,
+    accounts: context.accounts,
     requests,
     faults: runtime.faults,
     addAccounts: accounts => context.accounts.push(...accounts),

@@ -1,4 +1,9 @@
 import type { Exchange } from '../http-server';
+import {
+  handlePatchAccount,
+  PATCH_ACCOUNT_TEMPLATE,
+  type AccountContext,
+} from './account-routes';
 import { handleAuthenticate, type TokenStore } from './bms-auth';
 import type { BmsPriority, BmsQueue, BmsStatus, BmsUser } from './bms-types';
 import { sendResult } from './envelope';
@@ -22,7 +27,8 @@ import {
 
 /** Everything the BMS routes read and write. */
 export type BmsContext = LookupContext &
-  TicketContext & {
+  TicketContext &
+  AccountContext & {
     readonly users: readonly BmsUser[];
     readonly tokens: TokenStore;
     readonly statuses: readonly BmsStatus[];
@@ -56,6 +62,12 @@ export const BMS_ROUTES: readonly BmsRoute[] = [
     template: '/v2/crm/accounts/lookup',
     authenticated: true,
     handle: handleAccountLookup,
+  },
+  {
+    method: 'PATCH',
+    template: PATCH_ACCOUNT_TEMPLATE,
+    authenticated: true,
+    handle: handlePatchAccount,
   },
   {
     method: 'GET',

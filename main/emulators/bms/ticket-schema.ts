@@ -23,17 +23,23 @@ export type SchemaCheck =
 
 export type BodyValidator = (body: unknown) => SchemaCheck;
 
-let vendorSchemas: JsonObject | undefined;
+type VendorDocument = {
+  readonly paths: Record<string, Record<string, unknown>>;
+  readonly components: { readonly schemas: JsonObject };
+};
+
+let vendorDocument: VendorDocument | undefined;
+
+function loadVendorDocument(): VendorDocument {
+  if (vendorDocument === undefined) {
+    const text = readFileSync(fileURLToPath(VENDOR_DOCUMENT_URL), 'utf8');
+    vendorDocument = JSON.parse(text) as VendorDocument;
+  }
+  return vendorDocument;
+}
 
 function loadVendorSchemas(): JsonObject {
-  if (vendorSchemas === undefined) {
-    const text = readFileSync(fileURLToPath(VENDOR_DOCUMENT_URL), 'utf8');
-    const document = JSON.parse(text) as {
-      components: { schemas: JsonObject };
-    };
-    vendorSchemas = document.components.schemas;
-  }
-  return vendorSchemas;
+  return loadVendorDocument().components.schemas;
 }
 
 /**
@@ -41,9 +47,40 @@ function loadVendorSchemas(): JsonObject {
  * plus every component it references, moved under `definitions`.
  */
 export function extractComponentSchema(name: string): JsonObject {
+  const definitions = collectDefinitions([name]);
+  const root = definitions[name] as JsonObject;
+  return { ...root, definitions };
+}
+
+/**
+ * Builds a standalone JSON schema for the `application/json` request body
+ * of one vendor operation, such as `patch` of `/v2/crm/accounts/{id}`.
+ */
+export function extractRequestBodySchema(
+  method: string,
+  template: string,
+): JsonObject {
+  const operation = loadVendorDocument().paths[template]?.[
+    method.toLowerCase()
+  ] as
+    | { requestBody?: { content?: Record<string, { schema?: unknown }> } }
+    | undefined;
+  const schema = operation?.requestBody?.content?.['application/json']?.schema;
+  if (schema === undefined) {
+    throw new Error(
+      `Vendor document has no JSON request body for ${method} ${template}.`,
+    );
+  }
+  const found: string[] = [];
+  const root = rewriteRefs(schema, found) as JsonObject;
+  return { ...root, definitions: collectDefinitions(found) };
+}
+
+/** Returns the named components and every component they reference. */
+function collectDefinitions(names: readonly string[]): JsonObject {
   const schemas = loadVendorSchemas();
   const definitions: JsonObject = {};
-  const pending = [name];
+  const pending = [...names];
   while (pending.length > 0) {
     const next = pending.pop() as string;
     if (next in definitions) continue;
@@ -53,11 +90,13 @@ export function extractComponentSchema(name: string): JsonObject {
     }
     definitions[next] = rewriteRefs(schema, pending);
   }
-  const root = definitions[name] as JsonObject;
-  return { ...root, definitions };
+  return definitions;
 }
 
-/** Copies `value`, pointing component `$ref`s at `definitions`. */
+/**
+ * Copies `value`, pointing component `$ref`s at `definitions` and dropping
+ * `nullable` where no `type` is given.
+ */
 function rewriteRefs(value: unknown, found: string[]): unknown {
   if (Array.isArray(value)) return value.map(item => rewriteRefs(item, found));
   if (typeof value !== 'object' || value === null) return value;
@@ -74,6 +113,11 @@ function rewriteRefs(value: unknown, found: string[]): unknown {
     } else {
       copy[key] = rewriteRefs(child, found);
     }
+  }
+  if ('nullable' in copy && !('type' in copy)) {
+    // `value` of the vendor `Operation` is `{ nullable: true }`: any value
+    // in OpenAPI 3.0, but a schema that Ajv refuses to compile.
+    delete copy.nullable;
   }
   return copy;
 }
@@ -96,10 +140,27 @@ const validators = new Map<string, ValidateFunction>();
 
 /** Returns a validator for the vendor component `name` (compiled once). */
 export function getBodyValidator(name: string): BodyValidator {
-  let validate = validators.get(name);
+  return getCachedValidator(name, () => extractComponentSchema(name));
+}
+
+/** Returns a validator for the JSON request body of a vendor operation. */
+export function getRequestBodyValidator(
+  method: string,
+  template: string,
+): BodyValidator {
+  return getCachedValidator(`${method.toUpperCase()} ${template}`, () =>
+    extractRequestBodySchema(method, template),
+  );
+}
+
+function getCachedValidator(
+  key: string,
+  buildSchema: () => JsonObject,
+): BodyValidator {
+  let validate = validators.get(key);
   if (validate === undefined) {
-    validate = getAjv().compile(extractComponentSchema(name));
-    validators.set(name, validate);
+    validate = getAjv().compile(buildSchema());
+    validators.set(key, validate);
   }
   const compiled = validate;
   return body =>

@@ -20,6 +20,10 @@ import {
   type PageRequest,
 } from './dwid-paging';
 import type { DwidCompromise, DwidOrganization } from './dwid-types';
+import {
+  handleRenameOrganization,
+  matchOrganizationV2Path,
+} from './organization-routes';
 
 export type DwidFaultKind =
   | 'server-error'
@@ -128,6 +132,19 @@ async function handleDwidRequest(
       { error: 'Invalid or missing credentials' },
       { 'www-authenticate': 'Basic realm="Dark Web ID"' },
     );
+    return;
+  }
+  const organizationUuid = matchOrganizationV2Path(path);
+  if (organizationUuid !== undefined) {
+    if (method === 'PATCH') {
+      await handleRenameOrganization(
+        context.organizations,
+        exchange,
+        organizationUuid,
+      );
+    } else {
+      sendJson(exchange, 405, { error: `Method ${method} not allowed` });
+    }
     return;
   }
   if (method !== 'GET') {

@@ -3,6 +3,7 @@ import type { DwidClient } from '../../clients/dwid/dwid-client';
 import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
+import { applyPendingChanges } from '../apply-pending-changes';
 import { validateFieldMappings } from '../tickets/validate-mappings';
 import { catchallAccountProblem } from '../catchall-check';
 import { decideDelivery } from '../conditions';
@@ -78,6 +79,9 @@ export async function runSync(
   const onEvent = options.onEvent ?? (() => undefined);
   const now = options.now ?? (() => new Date());
   getLogger('sync').info('sync started');
+  // Queued renames go first, so the refreshed caches below already carry
+  // the new names whenever the remote systems accept them.
+  await applyPendingChanges(dependencies, onEvent);
 
   const dwid = createSourceClient(dependencies);
   const source: SourceTally =

@@ -10,6 +10,11 @@ export type BmsAccount = {
   readonly mainLocationId: number | null;
 };
 
+/** A cached account and the name queued for it, if any. */
+export type BmsAccountWithPending = BmsAccount & {
+  readonly pendingName: string | null;
+};
+
 export type BmsAccountInput = {
   readonly id: number;
   readonly name: string;
@@ -57,7 +62,8 @@ export class BmsCacheRepository {
   /**
    * Replaces the cached accounts in one transaction. Accounts that remain
    * keep their main location, and accounts missing from `accounts` are
-   * deleted.
+   * deleted. An account with a queued rename keeps the queued name, so a
+   * refresh before the rename reaches BMS does not undo it locally.
    */
   replaceAccounts(
     integrationId: number,
@@ -81,6 +87,7 @@ export class BmsCacheRepository {
         );
       }
       this.deleteAccountsExcept(integrationId, incoming);
+      this.applyPendingNames(integrationId);
       this.touch(integrationId, 'accounts');
     });
   }
@@ -100,6 +107,53 @@ export class BmsCacheRepository {
         isActive: row.is_active === 1,
         mainLocationId: row.main_location_id,
       }));
+  }
+
+  /**
+   * Lists the cached accounts with the name queued for each in
+   * `pending_changes` (null when none), ordered by name, in one query.
+   */
+  listAccountsWithPendingNames(integrationId: number): BmsAccountWithPending[] {
+    return this.context
+      .statement<AccountRow & { pending_name: string | null }>(
+        `SELECT a.account_id, a.name, a.is_active, a.main_location_id,
+           p.new_name AS pending_name
+         FROM bms_accounts a
+         LEFT JOIN pending_changes p ON p.target = 'bms-account'
+           AND p.integration_id = a.integration_id
+           AND p.target_id = CAST(a.account_id AS TEXT)
+         WHERE a.integration_id = ?
+         ORDER BY a.name COLLATE NOCASE, a.account_id`,
+      )
+      .all(integrationId)
+      .map(row => ({
+        id: row.account_id,
+        name: row.name,
+        isActive: row.is_active === 1,
+        mainLocationId: row.main_location_id,
+        pendingName: row.pending_name,
+      }));
+  }
+
+  /**
+   * Changes the cached name of one account, the local half of a rename.
+   * Throws `not-found` when the account is not cached for the integration.
+   */
+  renameAccount(integrationId: number, accountId: number, name: string): void {
+    const result = this.context
+      .statement(
+        `UPDATE bms_accounts SET name = ?
+         WHERE integration_id = ? AND account_id = ?`,
+      )
+      .run(name, integrationId, accountId);
+    if (result.changes === 0) {
+      throw new ConnectorError(
+        'not-found',
+        `BMS account ${accountId} is not in the cache of integration ` +
+          `${integrationId}; refresh the BMS accounts and pick an account ` +
+          'from the list.',
+      );
+    }
   }
 
   /** Stores the account's main location. Throws `not-found` if uncached. */
@@ -182,6 +236,20 @@ export class BmsCacheRepository {
       )
       .get(integrationId, kind);
     return row?.fetched_at ?? null;
+  }
+
+  /** Writes each queued rename of the integration over the cached name. */
+  private applyPendingNames(integrationId: number): void {
+    this.context
+      .statement(
+        `UPDATE bms_accounts SET name = p.new_name
+         FROM pending_changes p
+         WHERE p.target = 'bms-account'
+           AND p.integration_id = bms_accounts.integration_id
+           AND p.target_id = CAST(bms_accounts.account_id AS TEXT)
+           AND bms_accounts.integration_id = ?`,
+      )
+      .run(integrationId);
   }
 
   private deleteAccountsExcept(

@@ -73,43 +73,88 @@ export class PendingChangesRepository {
     });
   }
 
-  /** Returns the queued renames, oldest first. */
-  list(): PendingChange[] {
-    return this.context
-      .statement<ChangeRow>(
-        `SELECT id, integration_id, target, target_id, new_name, attempts,
-           last_error, created_at
-         FROM pending_changes ORDER BY id`,
-      )
-      .all()
-      .map(row => ({
-        id: row.id,
-        integrationId: row.integration_id,
-        target: row.target,
-        targetId: row.target_id,
-        newName: row.new_name,
-        attempts: row.attempts,
-        lastError: row.last_error,
-        createdAt: row.created_at,
-      }));
+  /**
+   * Returns the queued renames, oldest first: every one, or only those of
+   * one integration's BMS accounts when `integrationId` is given.
+   */
+  list(integrationId?: number): PendingChange[] {
+    const rows =
+      integrationId === undefined
+        ? this.context
+            .statement<ChangeRow>(`${SELECT_CHANGE} ORDER BY id`)
+            .all()
+        : this.context
+            .statement<ChangeRow>(
+              `${SELECT_CHANGE} WHERE integration_id = ? ORDER BY id`,
+            )
+            .all(integrationId);
+    return rows.map(toPendingChange);
   }
 
-  /** Counts a failed attempt and keeps its error. False if `id` is gone. */
-  markFailed(id: number, error: string): boolean {
+  getById(id: number): PendingChange | null {
+    const row = this.context
+      .statement<ChangeRow>(`${SELECT_CHANGE} WHERE id = ?`)
+      .get(id);
+    return row === undefined ? null : toPendingChange(row);
+  }
+
+  /**
+   * Counts the queued renames per integration. Dark Web ID renames, which
+   * belong to no integration, are counted under the key null.
+   */
+  countByIntegration(): Map<number | null, number> {
+    const rows = this.context
+      .statement<{ integration_id: number | null; count: number }>(
+        `SELECT integration_id, COUNT(*) AS count FROM pending_changes
+         GROUP BY integration_id`,
+      )
+      .all();
+    return new Map(rows.map(row => [row.integration_id, row.count]));
+  }
+
+  /**
+   * Counts a failed attempt and keeps its error. With `sentName`, nothing
+   * changes when the queued name is no longer that one, because a newer
+   * rename replaced it while the request ran. False if nothing changed.
+   */
+  markFailed(id: number, error: string, sentName?: string): boolean {
     const result = this.context
       .statement(
         `UPDATE pending_changes SET attempts = attempts + 1, last_error = ?
-         WHERE id = ?`,
+         WHERE id = ? AND (? IS NULL OR new_name = ?)`,
       )
-      .run(error, id);
+      .run(error, id, sentName ?? null, sentName ?? null);
     return result.changes > 0;
   }
 
-  /** Removes a rename once applied. Returns false if `id` is gone. */
-  remove(id: number): boolean {
+  /**
+   * Removes a rename once applied. With `sentName`, a rename whose queued
+   * name changed since it was sent stays queued, so the newer name is sent
+   * later. Returns false if nothing was removed.
+   */
+  remove(id: number, sentName?: string): boolean {
     const result = this.context
-      .statement('DELETE FROM pending_changes WHERE id = ?')
-      .run(id);
+      .statement(
+        `DELETE FROM pending_changes
+         WHERE id = ? AND (? IS NULL OR new_name = ?)`,
+      )
+      .run(id, sentName ?? null, sentName ?? null);
     return result.changes > 0;
   }
+}
+
+const SELECT_CHANGE = `SELECT id, integration_id, target, target_id, new_name,
+  attempts, last_error, created_at FROM pending_changes`;
+
+function toPendingChange(row: ChangeRow): PendingChange {
+  return {
+    id: row.id,
+    integrationId: row.integration_id,
+    target: row.target,
+    targetId: row.target_id,
+    newName: row.new_name,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
 }
