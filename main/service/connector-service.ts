@@ -177,9 +177,7 @@ export class ConnectorService {
   }
 
   /** Like `submitTestTicket`, for the integration with this id. */
-  async submitTestTicketById(
-    integrationId: number,
-  ): Promise<TestTicketResult> {
+  async submitTestTicketById(integrationId: number): Promise<TestTicketResult> {
     const integration = this.requireIntegrationById(integrationId);
     const health = new HealthTracker(this.store, integration, () => undefined);
     const client = this.createBmsClient(integration.id, outcome =>

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ConnectorError } from '../errors';
 import { migration0010 } from './migrations/0010-initial';
 import { migration0020 } from './migrations/0020-compromise-routing-index';
+import { migration0030 } from './migrations/0030-compromise-search-index';
 
 /** One schema step. `version` is the `PRAGMA user_version` it leaves. */
 export type Migration = {
@@ -11,7 +12,11 @@ export type Migration = {
 };
 
 /** Every schema step, oldest first. Append new ones and never edit old ones. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+];
 
 /**
  * Throws an `internal` ConnectorError unless versions are multiples of 10

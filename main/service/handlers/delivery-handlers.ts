@@ -1,14 +1,17 @@
-import { ConnectorError } from '../../errors';
+import { exportFileName, formatDeliveriesCsv } from '../delivery-csv';
+import { countDeliveries, listDeliveryViews } from '../queries/delivery-views';
 import type { HandlerMap } from './handler-types';
 
 type Calls = 'deliveries:list' | 'deliveries:export';
 
 /** The delivery ledger shown on the Activity screen. */
 export const DELIVERY_HANDLERS: HandlerMap<Calls> = {
-  'deliveries:list': () => notBuilt('deliveries:list'),
-  'deliveries:export': () => notBuilt('deliveries:export'),
+  'deliveries:list': (service, { offset, limit, ...filter }) => ({
+    total: countDeliveries(service.store, filter),
+    rows: listDeliveryViews(service.store, filter, offset, limit),
+  }),
+  'deliveries:export': (service, filter) => ({
+    fileName: exportFileName(new Date()),
+    csv: formatDeliveriesCsv(listDeliveryViews(service.store, filter, 0, null)),
+  }),
 };
-
-function notBuilt(name: string): never {
-  throw new ConnectorError('internal', `${name} is not available yet.`);
-}

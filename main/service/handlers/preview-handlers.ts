@@ -1,14 +1,13 @@
-import { ConnectorError } from '../../errors';
+import { listPreviewCompromises } from '../queries/preview-compromises';
+import { renderTicketPreview } from '../ticket-preview';
 import type { HandlerMap } from './handler-types';
 
 type Calls = 'preview:compromises' | 'preview:render';
 
 /** The live ticket preview beside the field mappings. */
 export const PREVIEW_HANDLERS: HandlerMap<Calls> = {
-  'preview:compromises': () => notBuilt('preview:compromises'),
-  'preview:render': () => notBuilt('preview:render'),
+  'preview:compromises': (service, { search, limit }) =>
+    listPreviewCompromises(service.store, search, limit),
+  'preview:render': (service, input) =>
+    renderTicketPreview(service.store, input, new Date()),
 };
-
-function notBuilt(name: string): never {
-  throw new ConnectorError('internal', `${name} is not available yet.`);
-}

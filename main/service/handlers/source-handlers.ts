@@ -49,7 +49,9 @@ function saveSource(
   if (urlProblem !== undefined) problems.push(`Dark Web ID URL: ${urlProblem}`);
   if (username === '') problems.push('Username: must not be empty');
   if (password === undefined && store.source.get()?.hasPassword !== true) {
-    problems.push('Password: required, because no password is stored yet');
+    // Not `Password: …`, because the dispatcher's redaction masks the word
+    // after `password:` in every message it returns.
+    problems.push('Password is required, because none is stored yet');
   }
   if (problems.length > 0) {
     throw new ConnectorError(
