@@ -2,6 +2,7 @@ import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 
 import { ColorSchemeToggle } from './components/color-scheme-toggle';
+import { PendingChangesIndicator } from './components/pending-changes-indicator';
 import { SyncControl } from './components/sync-control';
 import { getConnector } from './connector/connector';
 import { ActivityScreen } from './screens/activity/activity-screen';
@@ -42,6 +43,7 @@ export function App() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <PendingChangesIndicator />
             <SyncControl />
             <ColorSchemeToggle />
           </Group>

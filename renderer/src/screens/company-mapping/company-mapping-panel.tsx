@@ -1,10 +1,195 @@
-import { Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 
-/** Kaseya Company Mapping of one integration. */
+import type {
+  BmsAccountView,
+  CompanyMapping,
+} from '../../../../shared/contract/models';
+import {
+  createSuggestionIndex,
+  type Suggestion,
+  type SuggestionIndex,
+} from '../../../../shared/suggestions';
+import { QueryStatus, StaleDataAlert } from '../../components/query-status';
+import { VirtualList } from '../../components/virtual-list';
+import { useContractQuery } from '../../hooks/use-contract-query';
+import { useEventsStore } from '../../stores/events-store';
+import { AccountRow, NonMatchingRow } from './account-rows';
+import { buildMappingColumns, type MappingColumns } from './mapping-columns';
+import { MappingHeader } from './mapping-header';
+import { RenameModal } from './rename-modal';
+import { requestRename } from './rename-request';
+
+/** Height of each column's scrolling list, chosen to fit a 700-pixel window. */
+const LIST_HEIGHT = 'max(260px, calc(100dvh - 400px))';
+
+function MappingColumn(props: {
+  readonly title: string;
+  readonly accounts: readonly BmsAccountView[];
+  readonly empty: string;
+  readonly estimateSize: number;
+  readonly renderItem: (account: BmsAccountView) => ReactNode;
+}) {
+  return (
+    <Stack gap="xs" miw={0}>
+      <Title order={4} size="h6">
+        {props.title}{' '}
+        <Text span c="dimmed" size="sm">
+          ({props.accounts.length.toLocaleString()})
+        </Text>
+      </Title>
+      <VirtualList
+        items={props.accounts}
+        label={props.title}
+        height={LIST_HEIGHT}
+        estimateSize={props.estimateSize}
+        getKey={account => account.id}
+        renderItem={props.renderItem}
+        empty={props.empty}
+      />
+    </Stack>
+  );
+}
+
+function MappingGrid(props: {
+  readonly columns: MappingColumns;
+  readonly suggestionIndex: SuggestionIndex;
+  readonly onAccept: (
+    account: BmsAccountView,
+    suggestion: Suggestion,
+  ) => Promise<void>;
+  readonly onEdit: (account: BmsAccountView) => void;
+}) {
+  // Bottom alignment keeps the lists level when a heading wraps.
+  return (
+    <SimpleGrid cols={3} spacing="sm" style={{ alignItems: 'end' }}>
+      <MappingColumn
+        title="Kaseya Account Names"
+        accounts={props.columns.all}
+        estimateSize={36}
+        empty="No Kaseya accounts."
+        renderItem={account => <AccountRow account={account} withMatchState />}
+      />
+      <MappingColumn
+        title="Matched Organizations"
+        accounts={props.columns.matched}
+        estimateSize={36}
+        empty="No account name equals an organization name."
+        renderItem={account => (
+          <AccountRow account={account} withMatchState={false} />
+        )}
+      />
+      <MappingColumn
+        title="Non-Matching Organizations"
+        accounts={props.columns.nonMatching}
+        estimateSize={64}
+        empty="Every account matches an organization."
+        renderItem={account => (
+          <NonMatchingRow
+            account={account}
+            suggestion={props.suggestionIndex.suggest(account.name)[0]}
+            onAccept={suggestion => props.onAccept(account, suggestion)}
+            onEdit={() => props.onEdit(account)}
+          />
+        )}
+      />
+    </SimpleGrid>
+  );
+}
+
+function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const [editing, setEditing] = useState<BmsAccountView | null>(null);
+  const columns = useMemo(
+    () => buildMappingColumns(mapping.accounts, deferredSearch),
+    [mapping.accounts, deferredSearch],
+  );
+  // Suggestions are computed per row as rows scroll into view.
+  const suggestionIndex = useMemo(
+    () =>
+      createSuggestionIndex(
+        mapping.organizations.map(item => ({ id: item.uuid, name: item.name })),
+      ),
+    [mapping.organizations],
+  );
+
+  async function accept(account: BmsAccountView, newName: string) {
+    const failure = await requestRename({
+      integrationId: mapping.integrationId,
+      target: 'bms-account',
+      targetId: String(account.id),
+      newName,
+    });
+    if (failure !== null) {
+      notifications.show({
+        color: 'red',
+        title: `${account.name} was not renamed`,
+        message: failure.message,
+      });
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <MappingHeader
+        integrationId={mapping.integrationId}
+        totalAccounts={mapping.totalAccounts}
+        fetchedAt={mapping.fetchedAt}
+      />
+      <TextInput
+        label="Search accounts"
+        placeholder="Part of a company name"
+        value={search}
+        onChange={event => setSearch(event.currentTarget.value)}
+      />
+      <MappingGrid
+        columns={columns}
+        suggestionIndex={suggestionIndex}
+        onAccept={(account, suggestion) => accept(account, suggestion.name)}
+        onEdit={setEditing}
+      />
+      {editing === null ? null : (
+        <RenameModal
+          integrationId={mapping.integrationId}
+          accounts={mapping.accounts}
+          account={editing}
+          organizations={mapping.organizations}
+          suggestionIndex={suggestionIndex}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Kaseya Company Mapping of one integration: which BMS accounts have a name
+ * equal to a Dark Web ID organization, and renames to make more of them
+ * equal. Reads the local cache only, so it works offline.
+ */
 export function CompanyMappingPanel({
   integrationId,
 }: {
   readonly integrationId: number;
 }) {
-  return <Title order={3}>Kaseya Company Mapping {integrationId}</Title>;
+  const versions = useEventsStore(state => state.versions);
+  const reloadKey = `${versions.cache}:${versions.organizations}:${versions['pending-changes']}`;
+  const query = useContractQuery(
+    'company-mapping:get',
+    { integrationId },
+    reloadKey,
+  );
+  if (query.data === null) {
+    return (
+      <QueryStatus query={query} title="Company mapping could not be loaded" />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <StaleDataAlert query={query} />
+      <MappingView mapping={query.data} />
+    </Stack>
+  );
 }

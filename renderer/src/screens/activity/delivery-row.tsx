@@ -1,0 +1,146 @@
+import { Badge, Box, Text } from '@mantine/core';
+import dayjs from 'dayjs';
+import type { CSSProperties, ReactNode } from 'react';
+
+import type {
+  DeliveryState,
+  DeliveryView,
+} from '../../../../shared/contract/models';
+
+/** Column widths of the ledger. The minimums fit a 1024-pixel window. */
+export const LEDGER_COLUMNS =
+  '88px minmax(64px, 1fr) minmax(72px, 1.1fr) minmax(104px, 1.6fr) ' +
+  'minmax(72px, 1.1fr) minmax(72px, 0.9fr) 76px minmax(80px, 1.4fr)';
+
+export const LEDGER_HEADERS = [
+  'Time',
+  'Integration',
+  'Organization',
+  'Compromise',
+  'Company',
+  'Ticket',
+  'State',
+  'Reason',
+] as const;
+
+export const ROW_HEIGHT = 52;
+
+export const rowStyle: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: LEDGER_COLUMNS,
+  columnGap: 'var(--mantine-spacing-xs)',
+  alignItems: 'center',
+  padding: '0 var(--mantine-spacing-xs)',
+};
+
+const STATE_COLORS: Record<DeliveryState, string> = {
+  pending: 'orange',
+  sending: 'blue',
+  sent: 'teal',
+  skipped: 'gray',
+};
+
+export const STATE_LABELS: Record<DeliveryState, string> = {
+  pending: 'Pending',
+  sending: 'Sending',
+  sent: 'Sent',
+  skipped: 'Skipped',
+};
+
+function Cell({ children }: { readonly children: ReactNode }) {
+  return (
+    <Box role="cell" miw={0}>
+      {children}
+    </Box>
+  );
+}
+
+function TwoLines({
+  top,
+  bottom,
+}: {
+  readonly top: string;
+  readonly bottom: string;
+}) {
+  return (
+    <>
+      <Text size="sm" truncate title={top}>
+        {top}
+      </Text>
+      <Text size="xs" c="dimmed" truncate title={bottom}>
+        {bottom}
+      </Text>
+    </>
+  );
+}
+
+function OneLine({ text }: { readonly text: string | null }) {
+  if (text === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  }
+  // Two lines keep names readable in the narrow columns of a 1024-pixel window.
+  return (
+    <Text
+      size="sm"
+      lineClamp={2}
+      title={text}
+      style={{ overflowWrap: 'anywhere', lineHeight: 1.25 }}
+    >
+      {text}
+    </Text>
+  );
+}
+
+/** The cells of one ledger row. */
+export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
+  const time = dayjs(row.updatedAt);
+  return (
+    <>
+      <Cell>
+        <TwoLines
+          top={time.format('YYYY-MM-DD')}
+          bottom={time.format('HH:mm:ss')}
+        />
+      </Cell>
+      <Cell>
+        <OneLine text={row.integrationName} />
+      </Cell>
+      <Cell>
+        <OneLine text={row.organizationName} />
+      </Cell>
+      <Cell>
+        <TwoLines top={row.searchValue} bottom={row.recordType} />
+      </Cell>
+      <Cell>
+        <OneLine text={row.accountName} />
+      </Cell>
+      <Cell>
+        <OneLine text={row.ticketNumber} />
+      </Cell>
+      <Cell>
+        <Badge
+          size="sm"
+          variant="light"
+          color={STATE_COLORS[row.state]}
+          tt="none"
+        >
+          {STATE_LABELS[row.state]}
+        </Badge>
+      </Cell>
+      <Cell>
+        <Text
+          size="xs"
+          lineClamp={2}
+          title={row.reason ?? undefined}
+          c={row.reason === null ? 'dimmed' : undefined}
+        >
+          {row.reason ?? 'None'}
+        </Text>
+      </Cell>
+    </>
+  );
+}
