@@ -16,9 +16,12 @@ import { describeMachine } from './machine';
 import { measureMatching, type MatchingResult } from './matching';
 import { measureRateBudget, type RateBudgetResult } from './rate-budget';
 import { measureScale, type ScaleResult } from './scale';
+import { measureSuggestions, type SuggestionsResult } from './suggestions';
 import { formatTable, type Row } from './table';
+import { measureUi, type UiResult } from './ui';
+import { suggestionRows, uiRows, type TargetCheck } from './ui-rows';
 
-const SCENARIOS = ['engine', 'rate', 'scale', 'matching'] as const;
+const SCENARIOS = ['engine', 'rate', 'scale', 'matching', 'ui'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
@@ -30,8 +33,8 @@ const HELP = `Usage: npm run bench -- [options]
   --budget-window-ms MS  length of that window in milliseconds (default 6000)
   --budget-windows N     backlog in full windows (default 4)
   --scale N              compromises in the scale sync (default 100000)
-  --accounts N           BMS accounts in the matching run (default 10000)
-  --titles N             organization titles resolved (default 5000)
+  --accounts N           BMS accounts in the matching and UI runs (default 10000)
+  --titles N             organizations in the matching and UI runs (default 5000)
   --no-write             print only; leave bench/results.json as it is
 `;
 
@@ -118,17 +121,13 @@ const TARGETS = {
   matchingMs: 200,
 };
 
-type TargetCheck = {
-  readonly target: string;
-  readonly value: string;
-  readonly met: boolean;
-};
-
 type Results = {
   engine?: EngineOverheadResult;
   rate?: RateBudgetResult;
   scale?: ScaleResult;
   matching?: MatchingResult;
+  suggestions?: SuggestionsResult;
+  ui?: UiResult;
 };
 
 function progress(message: string): void {
@@ -162,6 +161,13 @@ async function runScenarios(options: BenchOptions): Promise<Results> {
       `matching: ${options.titles} titles, ${options.accounts} accounts`,
     );
     results.matching = measureMatching(options.accounts, options.titles, 7);
+    results.suggestions = measureSuggestions(options.accounts, options.titles);
+  }
+  if (options.scenarios.has('ui')) {
+    progress(
+      `UI: ${options.accounts} accounts, ${options.titles} organizations`,
+    );
+    results.ui = await measureUi(options.accounts, options.titles);
   }
   return results;
 }
@@ -343,6 +349,8 @@ async function main(): Promise<void> {
     ...(results.rate ? rateRows(results.rate, checks) : []),
     ...(results.scale ? scaleRows(results.scale, checks) : []),
     ...(results.matching ? matchingRows(results.matching, checks) : []),
+    ...(results.suggestions ? suggestionRows(results.suggestions, checks) : []),
+    ...(results.ui ? uiRows(results.ui, checks) : []),
   ];
   process.stdout.write(
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ` +
