@@ -98,7 +98,7 @@ describe('filterOrganizations', () => {
   it('filters on name and integration', () => {
     expect(
       filterOrganizations(organizations, 'CONTOSO').map(o => o.uuid),
-    ).toEqual(['u1', 'u3']);
+    ).toEqual(['u3', 'u1']);
     expect(
       filterOrganizations(organizations, 'main bms').map(o => o.uuid),
     ).toEqual(['u2']);
