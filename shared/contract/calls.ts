@@ -24,6 +24,7 @@ import {
   syncStatusSchema,
   ticketPreviewSchema,
 } from './models';
+import { MAX_NAME_LENGTH } from './limits';
 
 const none = z.object({}).strict();
 const integrationRef = z.object({ id: z.number().int().positive() }).strict();
@@ -31,8 +32,7 @@ const integrationIdInput = z
   .object({ integrationId: z.number().int().positive() })
   .strict();
 
-/** Longest accepted name for a company or organization, in characters. */
-export const MAX_NAME_LENGTH = 255;
+export { MAX_NAME_LENGTH };
 
 export const CONTRACT = {
   'source:get': { input: none, output: sourceViewSchema },

@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@mantine/core';
 
-import { MAX_NAME_LENGTH } from '../../../../shared/contract/calls';
+import { MAX_NAME_LENGTH } from '../../../../shared/contract/limits';
 import type {
   BmsAccountView,
   OrganizationView,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 
-import { MAX_NAME_LENGTH } from '../../../../shared/contract/calls';
+import { MAX_NAME_LENGTH } from '../../../../shared/contract/limits';
 import type {
   BmsAccountView,
   OrganizationView,
