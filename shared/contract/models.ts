@@ -117,6 +117,8 @@ export const companyMappingSchema = z.object({
   fetchedAt: isoTime.nullable(),
   /** `Total Kaseya Accounts`: every account retrieved, matched or not. */
   totalAccounts: z.number().int(),
+  /** Id in the saved `Catchall Account` mapping, or null when not a number. */
+  catchallAccountId: z.number().int().nullable(),
   accounts: z.array(bmsAccountViewSchema),
   /** Every Dark Web ID organization, to match and to suggest from. */
   organizations: z.array(organizationViewSchema),

@@ -119,6 +119,7 @@ describe('company-mapping:get', () => {
     expect(mapping.totalAccounts).toBe(activeAccounts.length);
     expect(mapping.accounts).toHaveLength(activeAccounts.length);
     expect(mapping.fetchedAt).not.toBeNull();
+    expect(mapping.catchallAccountId).toBe(DEMO_TICKET_IDS.catchallAccountId);
     expect(mapping.organizations).toHaveLength(SEED.organizations);
     const byId = new Map(mapping.accounts.map(a => [a.id, a]));
     expect(byId.get(2001)?.matchedOrganizationUuid).toBe(

@@ -49,6 +49,7 @@ function readCompanyMapping(
     integrationId,
     fetchedAt: store.bmsCache.fetchedAt(integrationId, 'accounts'),
     totalAccounts: accounts.length,
+    catchallAccountId: readCatchallAccountId(store, integrationId),
     accounts: accounts.map(account => ({
       id: account.id,
       name: account.name,
@@ -203,4 +204,14 @@ function checkNewName(newName: string, label: string): void {
         `U+${codePoint}; remove it.`,
     );
   }
+}
+
+/** The saved `Catchall Account` id, or null when it is not a whole number. */
+function readCatchallAccountId(
+  store: Store,
+  integrationId: number,
+): number | null {
+  const content = store.fieldMappings.get(integrationId)['Catchall Account'];
+  const text = content?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : null;
 }

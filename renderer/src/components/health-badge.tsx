@@ -5,6 +5,8 @@ import type { IntegrationSummary } from '../../../shared/contract/models';
 /**
  * Health of an integration as text and color, so that it reads without
  * color too. Unhealthy counts the failures in a row when there are several.
+ * The badge keeps its full width, because a table cell would otherwise
+ * shrink it to an ellipsis.
  */
 export function HealthBadge({
   health,
@@ -12,7 +14,7 @@ export function HealthBadge({
 }: Pick<IntegrationSummary, 'health' | 'consecutiveFailures'>) {
   if (health === 'healthy') {
     return (
-      <Badge color="teal" variant="light" tt="none">
+      <Badge color="teal" variant="light" tt="none" miw="max-content">
         Healthy
       </Badge>
     );
@@ -22,7 +24,13 @@ export function HealthBadge({
       ? `${consecutiveFailures} failures in a row`
       : undefined;
   return (
-    <Badge color="red" variant="filled" tt="none" title={title}>
+    <Badge
+      color="red"
+      variant="filled"
+      tt="none"
+      title={title}
+      miw="max-content"
+    >
       Unhealthy
     </Badge>
   );

@@ -1,8 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 
-const FORM_CONTROLS =
-  'input:not([type="hidden"]), select, textarea, button, [role="button"], ' +
-  '[role="combobox"], [role="checkbox"], [role="radio"], [role="tab"]';
+const FORM_CONTROLS = [
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  'button',
+  '[role="button"]',
+  '[role="combobox"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="tab"]',
+]
+  // Controls hidden from assistive technology, such as Mantine's mouse-only
+  // clear buttons, are not announced, so they need no name.
+  .map(selector => `${selector}:not([aria-hidden="true"])`)
+  .join(', ');
 
 /**
  * Asserts that every visible form control on the page has an accessible

@@ -9,8 +9,8 @@ import type {
 
 /** Column widths of the ledger. The minimums fit a 1024-pixel window. */
 export const LEDGER_COLUMNS =
-  '88px minmax(64px, 1fr) minmax(72px, 1.1fr) minmax(104px, 1.6fr) ' +
-  'minmax(72px, 1.1fr) minmax(72px, 0.9fr) 76px minmax(80px, 1.4fr)';
+  '88px minmax(64px, 0.8fr) minmax(72px, 1.1fr) minmax(104px, 1.6fr) ' +
+  'minmax(72px, 1.1fr) 132px 76px minmax(64px, 1.2fr)';
 
 export const LEDGER_HEADERS = [
   'Time',
@@ -95,6 +95,22 @@ function OneLine({ text }: { readonly text: string | null }) {
   );
 }
 
+/** A ticket number on one line: technicians copy and compare them whole. */
+function TicketNumber({ text }: { readonly text: string | null }) {
+  if (text === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Text>
+  );
+}
+
 /** The cells of one ledger row. */
 export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
   const time = dayjs(row.updatedAt);
@@ -119,7 +135,7 @@ export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
         <OneLine text={row.accountName} />
       </Cell>
       <Cell>
-        <OneLine text={row.ticketNumber} />
+        <TicketNumber text={row.ticketNumber} />
       </Cell>
       <Cell>
         <Badge

@@ -40,13 +40,13 @@ export function AccountRow({
 export function describeSuggestion(suggestion: Suggestion): string {
   switch (suggestion.kind) {
     case 'spacing':
-      return 'Suggested: differs only in spaces';
+      return 'Spaces differ';
     case 'case':
-      return 'Suggested: differs only in case';
+      return 'Case differs';
     case 'normalized':
-      return 'Suggested: differs in punctuation or legal suffix';
+      return 'Punctuation or suffix differs';
     case 'similar':
-      return `Suggested: ${Math.round(suggestion.score * 100)}% similar`;
+      return `${Math.round(suggestion.score * 100)}% similar`;
   }
 }
 
@@ -66,8 +66,13 @@ function SuggestionLine({
   return (
     <Group gap="xs" wrap="nowrap" justify="space-between">
       <Stack gap={0} miw={0}>
-        <Text size="xs" c="dimmed" truncate>
-          {describeSuggestion(suggestion)}
+        <Text
+          size="xs"
+          c="dimmed"
+          truncate
+          title={`Suggested: ${describeSuggestion(suggestion)}`}
+        >
+          Suggested · {describeSuggestion(suggestion)}
         </Text>
         <ExactName name={suggestion.name} size="xs" />
       </Stack>
@@ -85,18 +90,44 @@ function SuggestionLine({
   );
 }
 
+/**
+ * The Catchall Account's row: it matches no organization on purpose, so it
+ * offers no suggestion and no Edit.
+ */
+function CatchallRow({ account }: { readonly account: BmsAccountView }) {
+  return (
+    <Group gap="xs" wrap="nowrap" justify="space-between" px="sm" py={6}>
+      <ExactName name={account.name} size="sm" />
+      <Badge
+        size="sm"
+        variant="outline"
+        color="gray"
+        tt="none"
+        miw="max-content"
+        title="Tickets of organizations without a match go to this account"
+      >
+        Catchall Account
+      </Badge>
+    </Group>
+  );
+}
+
 /** A row of `Non-Matching Organizations`: the best suggestion and Edit. */
 export function NonMatchingRow({
   account,
+  isCatchall,
   suggestion,
   onAccept,
   onEdit,
 }: {
   readonly account: BmsAccountView;
+  /** True for the account that receives unmatched tickets. */
+  readonly isCatchall: boolean;
   readonly suggestion: Suggestion | undefined;
   readonly onAccept: (suggestion: Suggestion) => Promise<void>;
   readonly onEdit: () => void;
 }) {
+  if (isCatchall) return <CatchallRow account={account} />;
   return (
     <Stack gap={4} px="sm" py={6}>
       <Group gap="xs" wrap="nowrap" justify="space-between">

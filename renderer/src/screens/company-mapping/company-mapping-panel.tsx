@@ -54,6 +54,7 @@ function MappingColumn(props: {
 
 function MappingGrid(props: {
   readonly columns: MappingColumns;
+  readonly catchallAccountId: number | null;
   readonly suggestionIndex: SuggestionIndex;
   readonly onAccept: (
     account: BmsAccountView,
@@ -88,6 +89,7 @@ function MappingGrid(props: {
         renderItem={account => (
           <NonMatchingRow
             account={account}
+            isCatchall={account.id === props.catchallAccountId}
             suggestion={props.suggestionIndex.suggest(account.name)[0]}
             onAccept={suggestion => props.onAccept(account, suggestion)}
             onEdit={() => props.onEdit(account)}
@@ -146,6 +148,7 @@ function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
       />
       <MappingGrid
         columns={columns}
+        catchallAccountId={mapping.catchallAccountId}
         suggestionIndex={suggestionIndex}
         onAccept={(account, suggestion) => accept(account, suggestion.name)}
         onEdit={setEditing}

@@ -54,6 +54,7 @@ export function OrganizationPicker({
       placeholder="Search organizations"
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': 'Clear organization' }}
       data={data}
       limit={OPTION_LIMIT}
       value={value}
