@@ -24,7 +24,16 @@ export function App() {
   const open = useNavigationStore(state => state.open);
   const receive = useEventsStore(state => state.receive);
 
-  useEffect(() => getConnector().subscribe(receive), [receive]);
+  useEffect(
+    () =>
+      getConnector().subscribe(event => {
+        receive(event);
+        if (event.type === 'open-integration') {
+          open({ name: 'integration-edit', id: event.integrationId });
+        }
+      }),
+    [receive, open],
+  );
 
   const section =
     screen.name === 'integration-edit' ? 'integrations' : screen.name;

@@ -42,6 +42,14 @@ export const connectorEventSchema = z.discriminatedUnion('type', [
     ticketNumber: z.string().optional(),
     reason: z.string().optional(),
   }),
+  /**
+   * Asks the window to open an integration's edit screen, for example after
+   * the technician clicked a health notification.
+   */
+  z.object({
+    type: z.literal('open-integration'),
+    integrationId: z.number().int(),
+  }),
   /** Stored data changed; views showing `scope` should reload. */
   z.object({
     type: z.literal('data-changed'),

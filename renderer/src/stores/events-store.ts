@@ -76,6 +76,7 @@ export const useEventsStore = create<EventsState>(set => ({
         case 'health-changed':
           return { versions: bump(state.versions, ['integrations']) };
         case 'delivery':
+        case 'open-integration':
           return {};
         case 'data-changed':
           return { versions: bump(state.versions, [event.scope]) };
