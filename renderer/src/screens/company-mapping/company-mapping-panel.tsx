@@ -1,6 +1,13 @@
 import { SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 import type {
   BmsAccountView,
@@ -52,7 +59,9 @@ function MappingColumn(props: {
   );
 }
 
-function MappingGrid(props: {
+// Memoized so that a keystroke's urgent render (the search box alone) skips
+// the three lists; they render once more when the deferred search arrives.
+const MappingGrid = memo(function MappingGrid(props: {
   readonly columns: MappingColumns;
   readonly catchallAccountId: number | null;
   readonly suggestionIndex: SuggestionIndex;
@@ -98,7 +107,7 @@ function MappingGrid(props: {
       />
     </SimpleGrid>
   );
-}
+});
 
 function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
   const [search, setSearch] = useState('');
@@ -117,21 +126,12 @@ function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
     [mapping.organizations],
   );
 
-  async function accept(account: BmsAccountView, newName: string) {
-    const failure = await requestRename({
-      integrationId: mapping.integrationId,
-      target: 'bms-account',
-      targetId: String(account.id),
-      newName,
-    });
-    if (failure !== null) {
-      notifications.show({
-        color: 'red',
-        title: `${account.name} was not renamed`,
-        message: failure.message,
-      });
-    }
-  }
+  const accept = useCallback(
+    async (account: BmsAccountView, suggestion: Suggestion) => {
+      await renameAccount(mapping.integrationId, account, suggestion.name);
+    },
+    [mapping.integrationId],
+  );
 
   return (
     <Stack gap="sm">
@@ -150,7 +150,7 @@ function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
         columns={columns}
         catchallAccountId={mapping.catchallAccountId}
         suggestionIndex={suggestionIndex}
-        onAccept={(account, suggestion) => accept(account, suggestion.name)}
+        onAccept={accept}
         onEdit={setEditing}
       />
       {editing === null ? null : (
@@ -165,6 +165,27 @@ function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
       )}
     </Stack>
   );
+}
+
+/** Renames a BMS account to `newName`, with a notification on failure. */
+async function renameAccount(
+  integrationId: number,
+  account: BmsAccountView,
+  newName: string,
+): Promise<void> {
+  const failure = await requestRename({
+    integrationId,
+    target: 'bms-account',
+    targetId: String(account.id),
+    newName,
+  });
+  if (failure !== null) {
+    notifications.show({
+      color: 'red',
+      title: `${account.name} was not renamed`,
+      message: failure.message,
+    });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Stack, TextInput } from '@mantine/core';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 
 import type {
   IntegrationSummary,
@@ -9,6 +9,32 @@ import { VirtualList } from '../../components/virtual-list';
 import { AssociateModal } from './associate-modal';
 import { filterOrganizations } from './filter-organizations';
 import { OrganizationRow } from './organization-row';
+
+// Memoized so that a keystroke's urgent render (the search box alone) skips
+// the list; it renders once more when the deferred search arrives.
+const OrganizationList = memo(function OrganizationList(props: {
+  readonly items: readonly OrganizationView[];
+  readonly height: string;
+  readonly empty: string;
+  readonly onEdit: (uuid: string) => void;
+}) {
+  return (
+    <VirtualList
+      items={props.items}
+      label="Organizations"
+      height={props.height}
+      estimateSize={48}
+      getKey={item => item.uuid}
+      renderItem={item => (
+        <OrganizationRow
+          organization={item}
+          onEdit={() => props.onEdit(item.uuid)}
+        />
+      )}
+      empty={props.empty}
+    />
+  );
+});
 
 /**
  * A searchable, virtualized list of organizations whose `Edit` opens the
@@ -45,21 +71,15 @@ export function OrganizationBrowser({
         value={search}
         onChange={event => setSearch(event.currentTarget.value)}
       />
-      <VirtualList
+      <OrganizationList
         items={filtered}
-        label="Organizations"
         height={height}
-        estimateSize={48}
-        getKey={item => item.uuid}
-        renderItem={item => (
-          <OrganizationRow
-            organization={item}
-            onEdit={() => setEditingUuid(item.uuid)}
-          />
-        )}
         empty={
-          search.trim() === '' ? empty : 'No organization matches the search.'
+          deferredSearch.trim() === ''
+            ? empty
+            : 'No organization matches the search.'
         }
+        onEdit={setEditingUuid}
       />
       {editing === undefined ? null : (
         <AssociateModal
