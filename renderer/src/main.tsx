@@ -7,6 +7,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './app';
+import { MissingTokenPage } from './components/missing-token-page';
+import { hasConnector } from './connector/connector';
 import { theme } from './theme';
 
 const container = document.getElementById('root');
@@ -16,7 +18,7 @@ createRoot(container).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
-      <App />
+      {hasConnector() ? <App /> : <MissingTokenPage />}
     </MantineProvider>
   </StrictMode>,
 );

@@ -18,6 +18,14 @@ declare global {
 let api: ConnectorApi | null = null;
 
 /**
+ * Returns true when a transport is available: Electron's preload API, or a
+ * bridge token in the URL or kept from an earlier load of this tab.
+ */
+export function hasConnector(): boolean {
+  return window.connector !== undefined || takeBridgeToken() !== null;
+}
+
+/**
  * Returns the transport of this window: Electron's preload API when present,
  * else the HTTP bridge with the token from the page URL.
  */
