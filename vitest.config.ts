@@ -1,6 +1,15 @@
+import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      electron: fileURLToPath(
+        new URL('./test/support/electron-unavailable.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
