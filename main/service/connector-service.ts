@@ -19,13 +19,18 @@ import {
 import type { RequestOutcome } from '../engine/sync/health-tracker';
 import { HealthTracker } from '../engine/sync/health-tracker';
 import {
+  createLeaseHolder,
+  holdEngineLease,
+  type HeldEngineLease,
+} from '../engine/sync/engine-lease';
+import {
   runSync,
   type SyncIntegration,
   type SyncOptions,
   type SyncReport,
 } from '../engine/sync/run-sync';
 import { openStore, type Store } from '../store/open-store';
-import { createKeyFileSecretBox } from '../store/secret-box';
+import { createKeyFileSecretBox, type SecretBox } from '../store/secret-box';
 import { acquireSyncLock, SYNC_LOCK_FILE } from '../store/sync-lock';
 import {
   applyConfig,
@@ -46,6 +51,11 @@ export type ServiceOptions = {
   /** Folder holding the database, the key file and the logs. */
   readonly dataDir: string;
   readonly clientTuning?: ClientTuning;
+  /**
+   * Encrypts stored passwords: the key file in `dataDir` when absent. The
+   * desktop app passes one backed by Electron safeStorage.
+   */
+  readonly secretBox?: SecretBox;
 };
 
 export type IntegrationSummary = {
@@ -79,6 +89,8 @@ export class ConnectorService {
   private readonly dataDir: string;
   private readonly tuning: ClientTuning;
   private readonly listeners = new Set<ConnectorEventListener>();
+  /** This service's identity in the engine lease. */
+  private readonly leaseHolder = createLeaseHolder();
 
   private constructor(store: Store, dataDir: string, tuning: ClientTuning) {
     this.store = store;
@@ -91,7 +103,7 @@ export class ConnectorService {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const store = openStore({
       file: join(options.dataDir, DATABASE_FILE),
-      secretBox: createKeyFileSecretBox(options.dataDir),
+      secretBox: options.secretBox ?? createKeyFileSecretBox(options.dataDir),
     });
     return new ConnectorService(
       store,
@@ -146,22 +158,29 @@ export class ConnectorService {
   }
 
   /**
-   * Runs one sync. Throws a `conflict` error when another sync, in this or
-   * another process, is running on the same data folder.
+   * Runs one sync. Throws a `conflict` error, before pulling or delivering
+   * anything, when another sync in this or another process holds the sync
+   * lock or the engine lease of the data folder, and during the run when
+   * another engine takes the lease over.
    */
   async sync(options: Omit<SyncOptions, 'now'> = {}): Promise<SyncReport> {
     const lock = acquireSyncLock(join(this.dataDir, SYNC_LOCK_FILE));
+    let lease: HeldEngineLease | undefined;
     try {
+      lease = holdEngineLease(this.store.engineLease, this.leaseHolder);
+      const held = lease;
       return await runSync(
         {
           store: this.store,
           createDwidClient: () => this.createDwidClient(),
           createBmsClient: (integration, onOutcome) =>
             this.createBmsClient(integration.id, onOutcome),
+          checkLease: () => held.check(),
         },
         options,
       );
     } finally {
+      lease?.release();
       lock.release();
     }
   }

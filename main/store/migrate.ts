@@ -3,6 +3,7 @@ import { ConnectorError } from '../errors';
 import { migration0010 } from './migrations/0010-initial';
 import { migration0020 } from './migrations/0020-compromise-routing-index';
 import { migration0030 } from './migrations/0030-compromise-search-index';
+import { migration0040 } from './migrations/0040-engine-lease';
 
 /** One schema step. `version` is the `PRAGMA user_version` it leaves. */
 export type Migration = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0020,
   migration0030,
+  migration0040,
 ];
 
 /**

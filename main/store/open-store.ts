@@ -6,6 +6,7 @@ import { BmsCacheRepository } from './repositories/bms-cache-repository';
 import { CompanyLinksRepository } from './repositories/company-links-repository';
 import { CompromisesRepository } from './repositories/compromises-repository';
 import { DeliveriesRepository } from './repositories/deliveries-repository';
+import { EngineLeaseRepository } from './repositories/engine-lease-repository';
 import { ErrorsRepository } from './repositories/errors-repository';
 import { FieldMappingsRepository } from './repositories/field-mappings-repository';
 import { HealthRepository } from './repositories/health-repository';
@@ -42,6 +43,7 @@ export type Store = {
   readonly deliveries: DeliveriesRepository;
   readonly pendingChanges: PendingChangesRepository;
   readonly syncState: SyncStateRepository;
+  readonly engineLease: EngineLeaseRepository;
   /**
    * Runs `fn` in one transaction: it commits when `fn` returns and rolls
    * back when it throws. Nested calls become savepoints. `fn` must be
@@ -110,6 +112,7 @@ function buildStore(db: Database.Database, options: StoreOptions): Store {
     deliveries: new DeliveriesRepository(context),
     pendingChanges: new PendingChangesRepository(context),
     syncState: new SyncStateRepository(context),
+    engineLease: new EngineLeaseRepository(context),
     transaction: fn => context.transaction(fn),
     durableTransaction: fn => durableTransaction(db, context, fn),
     close: () => db.close(),

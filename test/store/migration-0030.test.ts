@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/store/migrate';
 import { migration0010 } from '../../main/store/migrations/0010-initial';
 import { migration0020 } from '../../main/store/migrations/0020-compromise-routing-index';
+import { migration0030 } from '../../main/store/migrations/0030-compromise-search-index';
+
+const UP_TO_0030 = [migration0010, migration0020, migration0030];
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -23,7 +26,7 @@ function openVersion20(): Database.Database {
 describe('migration 0030 compromise search index', () => {
   it('upgrades version 20 and keeps the rows', () => {
     const db = openVersion20();
-    expect(migrate(db)).toBe(30);
+    expect(migrate(db, UP_TO_0030)).toBe(30);
     expect(db.pragma('user_version', { simple: true })).toBe(30);
     const rows = db.prepare('SELECT uuid, data_json FROM compromises').all();
     expect(rows).toEqual([
@@ -37,7 +40,7 @@ describe('migration 0030 compromise search index', () => {
 
   it('lets the search read the index instead of the records', () => {
     const db = openVersion20();
-    migrate(db);
+    migrate(db, UP_TO_0030);
     const plan = db
       .prepare<[], { detail: string }>(
         `EXPLAIN QUERY PLAN
@@ -55,7 +58,7 @@ describe('migration 0030 compromise search index', () => {
 
   it('is a no-op when run again', () => {
     const db = openVersion20();
-    migrate(db);
-    expect(migrate(db)).toBe(30);
+    migrate(db, UP_TO_0030);
+    expect(migrate(db, UP_TO_0030)).toBe(30);
   });
 });

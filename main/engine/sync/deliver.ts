@@ -32,6 +32,8 @@ export type DeliveryContext = {
   /** Ticket POSTs in flight at once. */
   readonly concurrency: number;
   readonly maxLengths?: { readonly Title?: number; readonly Details?: number };
+  /** Throws when another engine took over the lease (see SyncDependencies). */
+  readonly checkLease?: () => void;
 };
 
 /** Pending rows read from the ledger at once by `deliverPending`. */
@@ -141,12 +143,19 @@ async function deliverBatch(
     if (ticket === null) countDone();
     else prepared.push(ticket);
   }
+  context.checkLease?.();
   const claimed = shared.ledger.markSending(prepared);
   for (let i = prepared.length - claimed.length; i > 0; i -= 1) countDone();
   for (const [index, ticket] of claimed.entries()) {
     if (context.health.shouldStop) {
       shared.ledger.releaseSending(claimed.slice(index));
       return;
+    }
+    try {
+      context.checkLease?.();
+    } catch (error) {
+      shared.ledger.releaseSending(claimed.slice(index));
+      throw error;
     }
     await postTicket(context, shared.ledger, ticket, tally);
     countDone();

@@ -3,6 +3,7 @@ import type { DwidClient } from '../../clients/dwid/dwid-client';
 import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
+import { EngineLeaseLostError } from '../../store/repositories/engine-lease-repository';
 import { applyPendingChanges } from '../apply-pending-changes';
 import { validateFieldMappings } from '../tickets/validate-mappings';
 import { catchallAccountProblem } from '../catchall-check';
@@ -34,6 +35,11 @@ export type SyncDependencies = {
     integration: SyncIntegration,
     onOutcome: (outcome: RequestOutcome) => void,
   ) => BmsClient;
+  /**
+   * Throws when this engine may no longer deliver, because another engine
+   * took over its lease. Called before each integration, claim and POST.
+   */
+  readonly checkLease?: () => void;
 };
 
 export type SyncOptions = {
@@ -114,6 +120,7 @@ export async function runSync(
 
   const reports: IntegrationReport[] = [];
   for (const integration of integrations) {
+    dependencies.checkLease?.();
     reports.push(
       await syncIntegration(dependencies, integration, {
         now,
@@ -209,6 +216,8 @@ async function syncIntegration(
       tally,
     );
   } catch (caught) {
+    // A lost lease ends the whole sync: another engine now delivers.
+    if (caught instanceof EngineLeaseLostError) throw caught;
     // Typically a password that can no longer be decrypted.
     const data = toErrorData(caught);
     health.recordFailure('bms.connect', data.code, data.message);
@@ -283,6 +292,7 @@ async function deliverIntegration(
     onEvent: options.onEvent,
     now: options.now,
     concurrency: options.concurrency,
+    checkLease: dependencies.checkLease,
   };
 
   const reconciled = await reconcileSending(context, tally);
