@@ -35,3 +35,14 @@ export function summarizeSync(
     message: problems.length === 0 ? null : problems.join(' '),
   };
 }
+
+/**
+ * True when the run could not reach Dark Web ID over the network, which the
+ * desktop shell takes as the workstation being offline. It is decided from
+ * the failure itself, because the browser's online flag only says that some
+ * network interface is up.
+ */
+export function isOfflineSync(report: SyncReport): boolean {
+  const code = report.source.errorCode;
+  return code === 'network' || code === 'timeout';
+}

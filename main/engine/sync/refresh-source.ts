@@ -1,4 +1,5 @@
 import type { DwidClient } from '../../clients/dwid/dwid-client';
+import type { ErrorCode } from '../../../shared/errors';
 import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
@@ -13,6 +14,8 @@ export type SourceTally = {
   invalidRecords: number;
   /** Set when Dark Web ID could not be read; the run still delivers. */
   error?: string;
+  /** Stable code of `error`, e.g. `network` when Dark Web ID was unreachable. */
+  errorCode?: ErrorCode;
   /** Newest `dateAdded` seen, to store once the run has routed them. */
   newWatermark?: string;
 };
@@ -48,6 +51,7 @@ export async function refreshSource(
   } catch (error) {
     const { code, message } = toErrorData(error);
     tally.error = message;
+    tally.errorCode = code;
     getLogger('sync').error({ code }, `Dark Web ID pull failed: ${message}`);
     store.errors.recordSourceError({ operation: 'dwid.pull', code, message });
   }

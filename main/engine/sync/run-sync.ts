@@ -1,5 +1,6 @@
 import type { BmsClient } from '../../clients/bms/bms-client';
 import type { DwidClient } from '../../clients/dwid/dwid-client';
+import type { ErrorCode } from '../../../shared/errors';
 import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
@@ -97,6 +98,9 @@ export async function runSync(
           compromises: 0,
           invalidRecords: 0,
           error: dwid.error,
+          ...(dwid.errorCode === undefined
+            ? {}
+            : { errorCode: dwid.errorCode }),
         }
       : await refreshSource(
           store,
@@ -146,7 +150,7 @@ export async function runSync(
  */
 function createSourceClient(
   dependencies: SyncDependencies,
-): { client: DwidClient } | { error: string } {
+): { client: DwidClient } | { error: string; errorCode?: ErrorCode } {
   try {
     const client = dependencies.createDwidClient();
     return client === null
@@ -160,7 +164,7 @@ function createSourceClient(
       code,
       message,
     });
-    return { error: message };
+    return { error: message, errorCode: code };
   }
 }
 
