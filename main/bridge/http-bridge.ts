@@ -57,7 +57,22 @@ export async function startHttpBridge(
   let port = 0;
 
   const server = createServer((request, response) => {
-    void route({ request, response, token, port, staticDir, streams }, options);
+    const context = { request, response, token, port, staticDir, streams };
+    // Any request, even one without the token, reaches this handler, so no
+    // failure in it may escape and end the process.
+    route(context, options).catch((error: unknown) => {
+      // A client that disconnects mid-request is routine, not a fault.
+      const isAbort = (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+      getLogger('bridge')[isAbort ? 'info' : 'error'](
+        { err: error },
+        isAbort ? 'client left before the request ended' : 'request failed',
+      );
+      if (!response.headersSent) {
+        sendError(response, 500, 'internal', 'The request failed.');
+      } else {
+        response.destroy();
+      }
+    });
   });
   await listen(server, options.port ?? 0);
   port = (server.address() as AddressInfo).port;
@@ -87,7 +102,11 @@ async function route(
   options: BridgeOptions,
 ): Promise<void> {
   const { request, response } = context;
-  const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  const path = readPath(request.url);
+  if (path === null) {
+    sendError(response, 400, 'validation', 'The request path is invalid.');
+    return;
+  }
   const isApi = path.startsWith('/api/');
   const rejection = checkRequest(
     request,
@@ -160,7 +179,11 @@ async function handleCall(
     );
     return;
   }
-  const name = decodeURIComponent(path.slice(BRIDGE_PATHS.call.length));
+  const name = decodePart(path.slice(BRIDGE_PATHS.call.length));
+  if (name === null) {
+    sendError(response, 404, 'not-found', 'The call name is not valid.');
+    return;
+  }
   sendJson(response, 200, await dispatchCall(service, name, input));
 }
 
@@ -192,7 +215,32 @@ function handleEvents(context: RouteContext, service: ConnectorService): void {
   });
 }
 
-/** Reads the body as text, or returns null when it is too large. */
+/**
+ * Returns the path of a request target, or null when it cannot be parsed
+ * (for example `//`, which the URL parser reads as an empty host).
+ */
+function readPath(target: string | undefined): string | null {
+  if (target === undefined || !target.startsWith('/')) return null;
+  try {
+    return new URL(target, 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes one percent-encoded path part, or returns null when malformed. */
+function decodePart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the body as text, or returns null when it is too large. Rejects when
+ * the client disconnects part-way; the caller's catch handles that.
+ */
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -79,6 +79,16 @@ describe('HTTP bridge', () => {
     service.close();
   });
 
+  /** Status of a valid call, to show the server still answers. */
+  async function statusOfSyncCall(): Promise<number> {
+    const reply = await send(bridge, '/api/call/sync:status', {
+      method: 'POST',
+      headers: callHeaders(bridge),
+      body: '{}',
+    });
+    return reply.status;
+  }
+
   it('runs a call with the token', async () => {
     const reply = await send(bridge, '/api/call/sync:status', {
       method: 'POST',
@@ -252,6 +262,45 @@ describe('HTTP bridge', () => {
     expect(text).toContain(
       'data: {"type":"data-changed","scope":"organizations"}',
     );
+  });
+
+  it('survives an unparsable path without token', async () => {
+    const reply = await send(bridge, '//', {
+      headers: { Host: `127.0.0.1:${bridge.port}` },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(await statusOfSyncCall()).toBe(200);
+  });
+
+  it('survives a malformed call name', async () => {
+    const reply = await send(bridge, '/api/call/%E0%A4%A', {
+      method: 'POST',
+      headers: callHeaders(bridge),
+      body: '{}',
+    });
+
+    expect(reply.status).toBe(404);
+    expect(await statusOfSyncCall()).toBe(200);
+  });
+
+  it('survives a client leaving mid-body', async () => {
+    await new Promise<void>(resolve => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: bridge.port,
+        path: '/api/call/sync:status',
+        method: 'POST',
+        headers: { ...callHeaders(bridge), 'Content-Length': '1000' },
+      });
+      req.on('error', () => resolve());
+      req.write('{"partial":', () => {
+        req.destroy();
+        resolve();
+      });
+    });
+
+    expect(await statusOfSyncCall()).toBe(200);
   });
 
   it('reports its loopback origin and page URL', () => {
