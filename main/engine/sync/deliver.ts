@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 
 import type { BmsClient } from '../../clients/bms/bms-client';
 import { ConnectorError, toErrorData } from '../../errors';
+import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
 import { buildTicket } from '../tickets/build-ticket';
 import { buildCompanyIndex, type CompanyIndex } from '../company-match';
@@ -421,7 +422,23 @@ function fail(
   context.store.deliveries.markPending(row.id, message);
   if (operation === 'render-ticket') {
     // The client's outcome hook records request errors. A ticket that
-    // cannot be built is recorded here, so its reason is in the error list.
-    context.health.recordFailure(operation, code, message, row.compromiseUuid);
+    // cannot be built made no request, so it is listed among the errors
+    // without counting toward health: a few unbuildable rows must not stop
+    // the rest of the integration's tickets.
+    getLogger('sync').warn(
+      {
+        integrationId: context.integration.id,
+        operation,
+        code,
+        compromiseUuid: row.compromiseUuid,
+      },
+      message,
+    );
+    context.store.errors.recordIntegrationError(context.integration.id, {
+      operation,
+      code,
+      message,
+      compromiseUuid: row.compromiseUuid,
+    });
   }
 }
