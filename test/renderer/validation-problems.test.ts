@@ -29,6 +29,23 @@ describe('parseValidationMessage', () => {
     ]);
   });
 
+  it('reads a sentence that starts with a label', () => {
+    const parsed = parseValidationMessage(
+      'The integration was not saved, because of 2 problem(s): ' +
+        'Company: must not be empty; ' +
+        'Password is required for a new integration',
+      LABELS,
+    );
+
+    expect(parsed.problems).toEqual([
+      { field: 'Company', message: 'must not be empty' },
+      {
+        field: 'Password',
+        message: 'Password is required for a new integration',
+      },
+    ]);
+  });
+
   it('keeps a semicolon inside one problem', () => {
     const parsed = parseValidationMessage(
       'Not saved: Catchall Account: 9 is not among the 3 active Kaseya BMS ' +

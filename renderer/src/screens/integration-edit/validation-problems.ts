@@ -29,10 +29,10 @@ export function parseValidationMessage(
   if (first.problem !== null) problems.push(first.problem);
 
   for (const part of parts.slice(1)) {
-    const label = findLeadingLabel(part, labels);
+    const leading = findLeadingLabel(part, labels);
     const previous = problems.at(-1);
-    if (label !== null) {
-      problems.push({ field: label, message: part.slice(label.length + 2) });
+    if (leading !== null) {
+      problems.push(leading);
     } else if (previous === undefined) {
       problems.push({ field: null, message: part });
     } else {
@@ -50,12 +50,7 @@ function splitLeadIn(
   labels: readonly string[],
 ): { summary: string; problem: ValidationProblem | null } {
   const atStart = findLeadingLabel(part, labels);
-  if (atStart !== null) {
-    return {
-      summary: '',
-      problem: { field: atStart, message: part.slice(atStart.length + 2) },
-    };
-  }
+  if (atStart !== null) return { summary: '', problem: atStart };
   // The earliest label after a colon ends the lead-in, because a problem's
   // own message may mention another label later.
   let earliest: { label: string; index: number } | null = null;
@@ -75,9 +70,21 @@ function splitLeadIn(
   return { summary: part, problem: null };
 }
 
+/**
+ * Returns the problem when `part` starts with a label: `Label: message`, or
+ * a sentence `Label is …` kept whole. The engine writes the password
+ * problem as a sentence, because the redaction of returned messages masks
+ * the word after `Password:`.
+ */
 function findLeadingLabel(
   part: string,
   labels: readonly string[],
-): string | null {
-  return labels.find(label => part.startsWith(`${label}: `)) ?? null;
+): ValidationProblem | null {
+  for (const label of labels) {
+    if (part.startsWith(`${label}: `)) {
+      return { field: label, message: part.slice(label.length + 2) };
+    }
+    if (part.startsWith(`${label} is `)) return { field: label, message: part };
+  }
+  return null;
 }
