@@ -19,7 +19,13 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'bin/*.mjs',
+            'scripts/*.mjs',
+            'scripts/*.cjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -74,8 +80,13 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript files have no types to check.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS files load modules with require() by definition.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Command-line entry points and scripts write to the terminal on purpose.

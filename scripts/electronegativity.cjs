@@ -6,6 +6,11 @@
 // also fetches translations and Electron's release list over HTTP with
 // `got`; the hook gives it a stand-in that fails at once, so no request
 // leaves the machine. Other modules resolve as usual.
+//
+// The scanner writes its CSV header and its rows with two concurrent
+// fs.writeFile calls, so the header sometimes lands over the first row.
+// This process runs nothing else, so fs.writeFile is made to write at once,
+// in call order, before it calls back.
 'use strict';
 
 const Module = require('node:module');
@@ -26,6 +31,20 @@ Module._resolveFilename = function resolveFilename(request, parent, ...rest) {
     return replacement;
   }
   return resolve.call(this, request, parent, ...rest);
+};
+
+const fs = require('node:fs');
+
+fs.writeFile = function writeFileInOrder(file, data, options, callback) {
+  const done = typeof options === 'function' ? options : callback;
+  const settings = typeof options === 'function' ? undefined : options;
+  let failure = null;
+  try {
+    fs.writeFileSync(file, data, settings);
+  } catch (error) {
+    failure = error;
+  }
+  process.nextTick(() => done?.(failure));
 };
 
 require(path.join(scannerDir, 'dist', 'index.js'));

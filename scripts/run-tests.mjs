@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Runs every check that `npm test` promises: type-checks, lint, format
-// check, the vitest suite and the Playwright browser tests. Prints one
+// check, the Electronegativity scan of the Electron shell, the vitest suite
+// and the Playwright browser tests. Prints one
 // closing line, `N passed, N failed`, that adds the vitest and Playwright
 // test counts to one count per static check.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { scanElectronShell } from './electronegativity-scan.mjs';
 
 const root = join(import.meta.dirname, '..');
 const bin = name => join(root, 'node_modules', '.bin', name);
@@ -60,6 +63,9 @@ for (const [label, command, args] of [
   if (run(label, command, args)) passed += 1;
   else failed += 1;
 }
+
+if (scanElectronShell(root, reportDir)) passed += 1;
+else failed += 1;
 
 run('vitest', 'vitest', [
   'run',

@@ -59,13 +59,17 @@ function isTrustedSender(
 
 /**
  * Compares origins, or whole paths for file: URLs, whose origin is the
- * opaque "null" for every file.
+ * opaque "null" for every file. Node's URL also gives custom schemes such
+ * as the app's `app:` the origin "null", so those compare scheme and host.
  */
 function isSamePage(senderUrl: string, pageUrl: string): boolean {
   const sender = new URL(senderUrl);
   const page = new URL(pageUrl);
   if (page.protocol === 'file:') {
     return sender.protocol === 'file:' && sender.pathname === page.pathname;
+  }
+  if (page.origin === 'null') {
+    return sender.protocol === page.protocol && sender.host === page.host;
   }
   return sender.origin === page.origin;
 }
