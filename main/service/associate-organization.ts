@@ -10,6 +10,12 @@ export type AssociationRequest = {
   readonly integrationId: number | null;
   /** Moves the organization away from its current integration. */
   readonly replace: boolean;
+  /**
+   * The integration the caller saw, or null for none. When given and the
+   * stored one differs, the change is a `conflict`, so a stale dialog never
+   * overwrites a change made elsewhere.
+   */
+  readonly expectedIntegrationId?: number | null;
 };
 
 /**
@@ -28,6 +34,17 @@ export function associateOrganization(
     const target = request.integrationId;
     if (target !== null && store.integrations.getById(target) === null) {
       throw integrationNotFound(target);
+    }
+    if (
+      request.expectedIntegrationId !== undefined &&
+      request.expectedIntegrationId !== current.integrationId
+    ) {
+      throw new ConnectorError(
+        'conflict',
+        `Organization "${current.name}" was changed elsewhere: it now sends ` +
+          `tickets to ${describeIntegration(current)}. Reopen it and choose ` +
+          'again.',
+      );
     }
     if (current.integrationId === target) return current;
     if (target !== null && current.integrationId !== null && !request.replace) {
@@ -73,4 +90,9 @@ function requireOrganization(store: Store, uuid: string): OrganizationView {
     );
   }
   return view;
+}
+
+function describeIntegration(organization: OrganizationView): string {
+  if (organization.integrationId === null) return 'no integration';
+  return `integration "${organization.integrationName ?? organization.integrationId}"`;
 }

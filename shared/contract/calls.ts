@@ -123,6 +123,16 @@ export const CONTRACT = {
         organizationUuid: z.string().min(1).max(100),
         integrationId: z.number().int().positive().nullable(),
         replace: z.boolean().default(false),
+        /**
+         * The integration the caller saw (null for none). A different stored
+         * one is a `conflict`, so a stale dialog cannot overwrite a change.
+         */
+        expectedIntegrationId: z
+          .number()
+          .int()
+          .positive()
+          .nullable()
+          .optional(),
       })
       .strict(),
     output: organizationViewSchema,

@@ -96,6 +96,46 @@ describe('organizations:associate', () => {
     expect(replaced.integrationName).toBe('Second BMS');
   });
 
+  it('rejects a change based on a stale view', async () => {
+    const service = openService();
+    const { first, second } = await setUp(service);
+    // Another window moved org-a to the second integration meanwhile.
+    service.store.associations.associate('org-a', second);
+
+    const cleared = await callError(service, 'organizations:associate', {
+      organizationUuid: 'org-a',
+      integrationId: null,
+      expectedIntegrationId: first,
+    });
+    const replaced = await callError(service, 'organizations:associate', {
+      organizationUuid: 'org-a',
+      integrationId: first,
+      replace: true,
+      expectedIntegrationId: null,
+    });
+
+    expect(cleared.code).toBe('conflict');
+    expect(cleared.message).toContain('changed elsewhere');
+    expect(cleared.message).toContain('"Second BMS"');
+    expect(replaced.code).toBe('conflict');
+    expect(service.store.associations.integrationFor('org-a')).toBe(second);
+  });
+
+  it('accepts a change based on a current view', async () => {
+    const service = openService();
+    const { first, second } = await setUp(service);
+    service.store.associations.associate('org-a', first);
+
+    const view = await call(service, 'organizations:associate', {
+      organizationUuid: 'org-a',
+      integrationId: second,
+      replace: true,
+      expectedIntegrationId: first,
+    });
+
+    expect(view.integrationId).toBe(second);
+  });
+
   it('clears the association with null', async () => {
     const service = openService();
     const { first } = await setUp(service);

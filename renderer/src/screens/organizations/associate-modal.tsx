@@ -27,9 +27,9 @@ type AssociateModalProps = {
 };
 
 /**
- * Saves the association. Replacing is allowed only when the user unticked
- * the integration that was associated when the modal opened, so a change
- * made elsewhere in the meantime comes back as a `conflict`.
+ * Saves the association. The integration shown when the modal opened is
+ * sent as the expected one, so a change made elsewhere in the meantime comes
+ * back as a `conflict` instead of being overwritten.
  */
 async function saveAssociation(
   organization: OrganizationView,
@@ -41,6 +41,7 @@ async function saveAssociation(
     replace:
       organization.integrationId !== null &&
       integrationId !== organization.integrationId,
+    expectedIntegrationId: organization.integrationId,
   });
   if (!result.ok) return result.error;
   const { touch } = useEventsStore.getState();
