@@ -37,7 +37,10 @@ export function startConnectorApp(): void {
   const preferences = openPreferences(dataDir);
   const service = ConnectorService.open({
     dataDir,
-    secretBox: chooseSecretBox(),
+    secretBox: chooseSecretBox({
+      hasAccepted: () => preferences.get().acceptsKeyFile,
+      recordAccepted: () => preferences.update({ acceptsKeyFile: true }),
+    }),
   });
   serveRenderer(join(import.meta.dirname, '..', 'renderer'));
 
@@ -52,6 +55,7 @@ export function startConnectorApp(): void {
   });
 
   const settings = preferences.get();
+  app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   const scheduler = new SyncScheduler({
     runSync: () => runSyncWithEvents(service),
     isOfflineOutcome: outcome =>

@@ -30,6 +30,11 @@ export const preferencesSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** True when the technician paused timed syncs from the tray. */
   isPaused: z.boolean().default(false),
+  /**
+   * True once the technician agreed to keep passwords under the key file on
+   * a machine without a usable keychain, so the question is asked once.
+   */
+  acceptsKeyFile: z.boolean().default(false),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;

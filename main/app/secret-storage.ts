@@ -8,14 +8,23 @@ import {
   type SecretStorageUserChoice,
 } from './safe-storage-secret-box';
 
+/** Where the technician's answer to the key-file question is kept. */
+export type KeyFileConsent = {
+  readonly hasAccepted: () => boolean;
+  readonly recordAccepted: () => void;
+};
+
 /**
  * Returns the SecretBox for stored passwords: the system keychain when it
- * encrypts, else the key file once the technician accepts it. On refusal
- * the keychain box is used anyway, whose `encrypt` throws, so no password
- * is stored in plaintext. Undefined means the service's key-file default.
- * Call after the app's `ready` event.
+ * encrypts, else the key file once the technician accepts it (asked once,
+ * then remembered in `consent`). On refusal the keychain box is used
+ * anyway, whose `encrypt` throws, so no password is stored in plaintext.
+ * Undefined means the service's key-file default. Call after the app's
+ * `ready` event.
  */
-export function chooseSecretBox(): SecretBox | undefined {
+export function chooseSecretBox(
+  consent: KeyFileConsent,
+): SecretBox | undefined {
   const facts = {
     safeStorageAvailable: safeStorage.isEncryptionAvailable(),
     backend:
@@ -25,9 +34,9 @@ export function chooseSecretBox(): SecretBox | undefined {
   };
   let decision = chooseSecretStorage(facts);
   if (decision === 'ask') {
-    // TODO: remember the answer in the preferences, so the question is not
-    // repeated at each start on a machine without a keychain.
-    decision = chooseSecretStorage({ ...facts, userChoice: askUser() });
+    const userChoice = consent.hasAccepted() ? 'key-file' : askUser();
+    decision = chooseSecretStorage({ ...facts, userChoice });
+    if (decision === 'key-file') consent.recordAccepted();
   }
   return decision === 'key-file'
     ? undefined

@@ -74,6 +74,7 @@ describe('PreferencesStore', () => {
       pollIntervalMinutes: 15,
       startAtLogin: false,
       isPaused: false,
+      acceptsKeyFile: false,
     });
   });
 
