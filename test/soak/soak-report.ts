@@ -31,6 +31,10 @@ export function formatSoakReport(report: SoakReport): string[] {
     ['skips without a reason', String(report.unrecordedSkips)],
     ['stray tickets', String(report.strayTickets)],
     ['ledger mismatches', String(report.ledgerMismatches)],
+    [
+      'data files holding a password',
+      report.secretLeaks.length === 0 ? '0' : report.secretLeaks.join(', '),
+    ],
     ['elapsed', `${report.elapsedSeconds.toFixed(1)} s`],
   ];
   const faultRows = Object.keys(report.faultsArmed)

@@ -43,6 +43,7 @@ import {
   type ChildRun,
   type KillTrigger,
 } from './sync-process';
+import { findSecretLeaks } from './secret-scan';
 
 export type SoakOptions = {
   readonly rounds: number;
@@ -71,6 +72,8 @@ export type SoakReport = CheckFigures & {
    * and no child sync hung.
    */
   readonly ok: boolean;
+  /** Files of the data folder that hold a password in plain text. */
+  readonly secretLeaks: readonly string[];
   readonly seed: number;
   readonly rounds: number;
   /** Malformed records the source sent through `bad-record` faults. */
@@ -118,6 +121,8 @@ type World = {
   readonly feed: CompromiseFeed;
   readonly workDir: string;
   readonly dataDir: string;
+  /** Both emulator passwords, which no file of the data folder may hold. */
+  readonly secrets: readonly string[];
 };
 
 /** Counters shared by every round. */
@@ -181,7 +186,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       connector: readConnectorRecord(join(world.dataDir, 'connector.db')),
       ticketRounds: tally.ticketRounds,
     });
+    const secretLeaks = findSecretLeaks(world.dataDir, world.secrets);
     const ok =
+      secretLeaks.length === 0 &&
       figures.duplicates === 0 &&
       figures.losses === 0 &&
       figures.wrongCompany === 0 &&
@@ -194,6 +201,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     report = {
       ...figures,
       ok,
+      secretLeaks,
       seed: options.seed,
       rounds: options.rounds,
       malformed: tally.malformed,
@@ -286,7 +294,15 @@ async function startWorld(options: SoakOptions): Promise<World> {
   } finally {
     service.close();
   }
-  return { seed, dwid, bms, feed, workDir, dataDir };
+  return {
+    seed,
+    dwid,
+    bms,
+    feed,
+    workDir,
+    dataDir,
+    secrets: [dwidPassword, bmsPassword],
+  };
 }
 
 /**

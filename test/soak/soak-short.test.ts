@@ -27,6 +27,7 @@ describe('fault soak, short', () => {
     expect(report.strayTickets, figures).toBe(0);
     expect(report.ledgerMismatches, figures).toBe(0);
     expect(report.childTimeouts, figures).toBe(0);
+    expect(report.secretLeaks, figures).toEqual([]);
     expect(report.settled, figures).toBe(true);
     expect(report.ok, figures).toBe(true);
     expect(report.kills, figures).toBeGreaterThanOrEqual(1);
