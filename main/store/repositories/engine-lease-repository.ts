@@ -136,6 +136,15 @@ export class EngineLeaseRepository {
     });
   }
 
+  /** True when `holder` has the lease now; a read, no write transaction. */
+  isHeldBy(holder: LeaseHolder): boolean {
+    const holderId = this.context
+      .statement<string>('SELECT holder_id FROM engine_lease WHERE id = 1')
+      .pluck()
+      .get();
+    return holderId === holder.id;
+  }
+
   /** Deletes the lease if `holder` has it. Returns whether it did. */
   release(holder: LeaseHolder): boolean {
     return this.immediate(() => {
