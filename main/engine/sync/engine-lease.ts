@@ -44,6 +44,9 @@ export const ENGINE_LEASE_TTL_MS = 2 * 60 * 1000;
  */
 export const ENGINE_LEASE_RENEW_MS = ENGINE_LEASE_TTL_MS / 3;
 
+/** Least time between two reads of the lease row by `check`, in ms. */
+const LEASE_READ_INTERVAL_MS = 1000;
+
 /** A lease taken by `holdEngineLease`. */
 export type HeldEngineLease = {
   /**
@@ -111,14 +114,20 @@ export function holdEngineLease(
     }
   };
   // Called before every POST, so it writes only when a renewal is due and
-  // otherwise only reads whether the lease is still ours: a write
-  // transaction per ticket cost a fifth of the delivery throughput.
+  // otherwise reads, at most once per LEASE_READ_INTERVAL_MS, whether the
+  // lease is still ours: a write transaction per ticket cost a fifth of the
+  // delivery throughput. Another engine can take the lease only after it
+  // expired by its own clock, which is minutes away while renewals succeed.
+  let readAt = Date.now();
   const check = (): void => {
     if (lost !== undefined) throw lost;
-    if (Date.now() - renewedAt >= ttlMs / 3) {
+    const now = Date.now();
+    if (now - renewedAt >= ttlMs / 3) {
       renew();
       return;
     }
+    if (now - readAt < LEASE_READ_INTERVAL_MS) return;
+    readAt = now;
     if (!repository.isHeldBy(holder)) {
       lost = new EngineLeaseLostError(holder, repository.get());
       throw lost;
