@@ -49,7 +49,10 @@ test('technician flow creates tickets', async ({ app, stack }) => {
   // Company mapping: copy accounts, then fix the lower-case account name.
   await openTab(app, 'Kaseya Company Mapping');
   const mapping = app.getByRole('tabpanel', { name: 'Kaseya Company Mapping' });
+  const notCopied = mapping.getByText('No accounts copied yet');
+  await expect(notCopied).toBeVisible();
   await mapping.getByRole('button', { name: 'Refresh from BMS' }).click();
+  await expect(notCopied).toHaveCount(0);
   const total = mapping.getByText(/^Total Kaseya Accounts:/);
   // BMS lists active accounts only unless asked for inactive ones.
   const activeAccounts = (await readBmsState(stack)).accounts.filter(

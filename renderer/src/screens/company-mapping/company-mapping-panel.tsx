@@ -1,4 +1,11 @@
-import { SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   memo,
@@ -94,7 +101,11 @@ const MappingGrid = memo(function MappingGrid(props: {
         title="Non-Matching Organizations"
         accounts={props.columns.nonMatching}
         estimateSize={64}
-        empty="Every account matches an organization."
+        empty={
+          props.columns.all.length === 0
+            ? 'No Kaseya accounts.'
+            : 'Every account matches an organization.'
+        }
         renderItem={account => (
           <NonMatchingRow
             account={account}
@@ -146,6 +157,13 @@ function MappingView({ mapping }: { readonly mapping: CompanyMapping }) {
         value={search}
         onChange={event => setSearch(event.currentTarget.value)}
       />
+      {mapping.fetchedAt === null ? (
+        <Alert color="blue" variant="light" title="No accounts copied yet">
+          The accounts of this Kaseya BMS have not been copied to this computer.
+          Use Refresh from BMS above to load them; the mapping then works
+          offline from that copy.
+        </Alert>
+      ) : null}
       <MappingGrid
         columns={columns}
         catchallAccountId={mapping.catchallAccountId}
