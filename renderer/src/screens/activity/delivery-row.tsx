@@ -111,6 +111,13 @@ function TicketNumber({ text }: { readonly text: string | null }) {
   );
 }
 
+/** Text for a row without a stored reason. */
+function defaultReason(state: DeliveryState): string {
+  // A pending row without a reason was not tried yet, for example because
+  // the run stopped after repeated failures before it reached the row.
+  return state === 'pending' ? 'Waiting for the next sync' : 'None';
+}
+
 /** The cells of one ledger row. */
 export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
   const time = dayjs(row.updatedAt);
@@ -154,7 +161,7 @@ export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
           title={row.reason ?? undefined}
           c={row.reason === null ? 'dimmed' : undefined}
         >
-          {row.reason ?? 'None'}
+          {row.reason ?? defaultReason(row.state)}
         </Text>
       </Cell>
     </>
