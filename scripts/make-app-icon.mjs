@@ -6,7 +6,8 @@
 // node scripts/make-app-icon.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+
+import { encodeRgbaPng } from './png.mjs';
 
 const SIZE = 512;
 const OUTPUT = join(import.meta.dirname, '..', 'build', 'icon.png');
@@ -17,29 +18,6 @@ const INNER_INSET = 0.1;
 
 // Samples per pixel edge, for anti-aliased edges.
 const SUBSAMPLES = 4;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) {
-    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /**
  * True when the point (x, y), both in 0..1 with y growing downwards, lies
@@ -78,28 +56,6 @@ function pixel(px, py) {
   return [...rgb, Math.round((255 * covered) / SUBSAMPLES ** 2)];
 }
 
-function encodePng() {
-  // Each scanline starts with filter type 0 (none).
-  const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
-  for (let y = 0; y < SIZE; y += 1) {
-    const row = y * (SIZE * 4 + 1);
-    for (let x = 0; x < SIZE; x += 1) {
-      Buffer.from(pixel(x, y)).copy(raw, row + 1 + x * 4);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIZE, 0);
-  header.writeUInt32BE(SIZE, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // colour type: RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 mkdirSync(join(OUTPUT, '..'), { recursive: true });
-writeFileSync(OUTPUT, encodePng());
+writeFileSync(OUTPUT, encodeRgbaPng(SIZE, SIZE, pixel));
 console.log(`wrote ${OUTPUT}`);

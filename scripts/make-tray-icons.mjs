@@ -5,7 +5,8 @@
 // own. Run it after changing a colour: node scripts/make-tray-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+
+import { encodeRgbaPng } from './png.mjs';
 
 const outputDir = join(import.meta.dirname, '..', 'build', 'tray');
 
@@ -19,32 +20,6 @@ const COLORS = {
 
 // Samples per pixel edge, for anti-aliased circle edges.
 const SUBSAMPLES = 4;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) {
-    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return c >>> 0;
-});
-
-/** CRC-32 as PNG chunks use it (ISO 3309, the same as zlib's). */
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
-}
 
 /** Fraction of the pixel at (x, y) that the circle covers, from 0 to 1. */
 function coverage(x, y, size) {
@@ -63,32 +38,9 @@ function coverage(x, y, size) {
 
 /** Encodes a size×size RGBA PNG of a circle in `rgb` on a transparent ground. */
 function encodeCircle(size, rgb) {
-  const rowLength = 1 + size * 4;
-  const raw = Buffer.alloc(rowLength * size);
-  for (let y = 0; y < size; y += 1) {
-    // Each scanline starts with filter type 0 (none).
-    raw[y * rowLength] = 0;
-    for (let x = 0; x < size; x += 1) {
-      const offset = y * rowLength + 1 + x * 4;
-      raw[offset] = rgb[0];
-      raw[offset + 1] = rgb[1];
-      raw[offset + 2] = rgb[2];
-      raw[offset + 3] = Math.round(coverage(x, y, size) * 255);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // colour type: RGBA
-  header[10] = 0; // compression: deflate
-  header[11] = 0; // filter method
-  header[12] = 0; // no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
+  return encodeRgbaPng(size, size, (x, y) => [
+    ...rgb,
+    Math.round(coverage(x, y, size) * 255),
   ]);
 }
 
