@@ -45,10 +45,25 @@ export function getConnector(): ConnectorApi {
   return api;
 }
 
-/** Runs one call of the contract; failures are values, never thrown. */
-export function call<N extends CallName>(
+/**
+ * Runs one call of the contract. Failures come back as values: a transport
+ * that rejects (an IPC channel gone after a reload of main, say) becomes a
+ * `network` error.
+ */
+export async function call<N extends CallName>(
   name: N,
   input: CallInput<N>,
 ): Promise<Result<CallOutput<N>>> {
-  return getConnector().invoke(name, input);
+  try {
+    return await getConnector().invoke(name, input);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: {
+        code: 'network',
+        message: `The call ${name} failed before the connector replied (${reason}). Check that it is still running.`,
+      },
+    };
+  }
 }
