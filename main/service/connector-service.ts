@@ -168,14 +168,13 @@ export class ConnectorService {
     let lease: HeldEngineLease | undefined;
     try {
       lease = holdEngineLease(this.store.engineLease, this.leaseHolder);
-      const held = lease;
       return await runSync(
         {
           store: this.store,
           createDwidClient: () => this.createDwidClient(),
           createBmsClient: (integration, onOutcome) =>
             this.createBmsClient(integration.id, onOutcome),
-          checkLease: () => held.check(),
+          checkLease: () => lease?.check(),
         },
         options,
       );

@@ -74,14 +74,17 @@ function TwoLines({
   );
 }
 
+/** Renders the dimmed placeholder of an empty cell. */
+function NoValue() {
+  return (
+    <Text size="sm" c="dimmed">
+      None
+    </Text>
+  );
+}
+
 function OneLine({ text }: { readonly text: string | null }) {
-  if (text === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        None
-      </Text>
-    );
-  }
+  if (text === null) return <NoValue />;
   // Two lines keep names readable in the narrow columns of a 1024-pixel window.
   return (
     <Text
@@ -95,15 +98,9 @@ function OneLine({ text }: { readonly text: string | null }) {
   );
 }
 
-/** A ticket number on one line: technicians copy and compare them whole. */
+/** Renders a ticket number on one line, because technicians copy it whole. */
 function TicketNumber({ text }: { readonly text: string | null }) {
-  if (text === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        None
-      </Text>
-    );
-  }
+  if (text === null) return <NoValue />;
   return (
     <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
       {text}
@@ -111,14 +108,14 @@ function TicketNumber({ text }: { readonly text: string | null }) {
   );
 }
 
-/** Text for a row without a stored reason. */
+/** Returns the text for a row without a stored reason. */
 function defaultReason(state: DeliveryState): string {
   // A pending row without a reason was not tried yet, for example because
   // the run stopped after repeated failures before it reached the row.
   return state === 'pending' ? 'Waiting for the next sync' : 'None';
 }
 
-/** The cells of one ledger row. */
+/** Renders the cells of one ledger row. */
 export function DeliveryCells({ row }: { readonly row: DeliveryView }) {
   const time = dayjs(row.updatedAt);
   return (
