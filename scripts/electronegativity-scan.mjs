@@ -115,8 +115,8 @@ export function parseReport(text) {
       !SEVERITIES.has(severity)
     ) {
       // Electronegativity 1.10.3 writes the header and the rows with two
-      // concurrent fs.writeFile calls (dist/util/file.js); the launcher
-      // orders them, and a row mangled anyway fails the step loudly.
+      // concurrent fs.writeFile calls (dist/util/file.js). The launcher
+      // orders them, so a row mangled anyway fails the step loudly.
       throw new Error(`malformed row: ${line.slice(0, 120)}`);
     }
     return { issue, severity, confidence, file, location, description };

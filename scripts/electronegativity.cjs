@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Runs @doyensec/electronegativity offline. Its built code requires
-// `commander` without declaring it, expecting the version 6 interface,
-// while this project's own `commander` is version 14; the hook below hands
+// `commander` without declaring it and expects the version 6 interface,
+// while this project's own `commander` is version 14. The hook below hands
 // the scanner a pinned version 6 under another package name. The scanner
 // also fetches translations and Electron's release list over HTTP with
-// `got`; the hook gives it a stand-in that fails at once, so no request
+// `got`, so the hook gives it a stand-in that fails at once and no request
 // leaves the machine. Other modules resolve as usual.
 //
 // The scanner writes its CSV header and its rows with two concurrent

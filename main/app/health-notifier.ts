@@ -101,7 +101,7 @@ function recoveredText(name: string): { title: string; body: string } {
 
 /**
  * Builds the `openIntegration` callback of the shell: it shows the window,
- * then asks it over the event stream to open the integration's edit screen.
+ * then requests over the event stream to open the integration's edit screen.
  */
 export function createOpenIntegration(
   service: { emit(event: ConnectorEvent): void },

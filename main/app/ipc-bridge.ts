@@ -7,8 +7,8 @@ import { getLogger } from '../log/logger';
 import type { ConnectorService } from '../service/connector-service';
 
 // NOTE: Electron's binary cannot be downloaded on the build machines, so this
-// file is type-checked but has never run; the HTTP bridge shares its
-// dispatcher and is what the browser tests exercise.
+// file is type-checked but has never run. The HTTP bridge shares its
+// dispatcher, and the browser tests exercise that.
 
 /**
  * Serves the contract to one window over IPC: calls from any other sender

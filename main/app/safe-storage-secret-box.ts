@@ -108,8 +108,8 @@ function unreadableError(cause?: unknown): ConnectorError {
 export type SecretStorageUserChoice = 'key-file' | 'cancel';
 
 /**
- * Where the shell stores passwords: `safe-storage`, `key-file` after the
- * user accepted it, `ask` to show `KEY_FILE_PROMPT` first, or `cancelled`
+ * Storage the shell uses for passwords: `safe-storage`, `key-file` after
+ * the user accepted it, `ask` to show `KEY_FILE_PROMPT` first, or `cancelled`
  * when the user declined. On `cancelled` the shell stores no password, and
  * syncs fail with `secret-unavailable` until the user enters one again.
  */
@@ -122,7 +122,7 @@ export type SecretStorageFacts = {
   readonly safeStorageAvailable: boolean;
   /** `safeStorage.getSelectedStorageBackend()` on Linux, else undefined. */
   readonly backend?: string;
-  /** The remembered answer to `KEY_FILE_PROMPT`, if the user gave one. */
+  /** The remembered choice at `KEY_FILE_PROMPT`, if the user made one. */
   readonly userChoice?: SecretStorageUserChoice;
 };
 

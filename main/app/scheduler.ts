@@ -59,7 +59,7 @@ type SchedulerListener = (state: SchedulerState) => void;
  *
  * NOTE: `ConnectorService.sync` records a failed Dark Web ID pull in its
  * report as a message without the error code, and does not throw. A
- * classifier that only applies this to thrown errors never sees offline.
+ * classifier that only applies this to thrown errors never detects offline.
  */
 export function isNetworkError(error: unknown): boolean {
   return (

@@ -8,7 +8,7 @@ import {
   type SecretStorageUserChoice,
 } from './safe-storage-secret-box';
 
-/** Where the technician's answer to the key-file question is kept. */
+/** Storage of the technician's choice at the key-file question. */
 export type KeyFileConsent = {
   readonly hasAccepted: () => boolean;
   readonly recordAccepted: () => void;

@@ -28,9 +28,9 @@ export const WINDOW_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * Main-process notifications do not go through these handlers.
  */
 export function applySessionPolicy(session: Session): void {
-  // Electron fires header events for HTTP(S) responses but not for custom
-  // schemes (electron/electron issues 6021 and 45865, Electron 1.2 and 34),
-  // so app-protocol.ts sets the header on the renderer's own files. The
+  // Electron fires webRequest header events for HTTP(S) responses but not
+  // for custom schemes, so app-protocol.ts sets the header on the renderer's
+  // own files. The
   // policy is written out here for Electronegativity, which reads only a
   // literal, and a test checks that it equals CONTENT_SECURITY_POLICY.
   session.webRequest.onHeadersReceived((details, callback) => {

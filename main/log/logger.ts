@@ -71,9 +71,9 @@ export type LogOptions = {
 
 /**
  * Rotates the log file when the next line would take it past the limit.
- * Only this process's writes are counted: another process appending to the
+ * Only this process's writes are counted. Another process appending to the
  * same file (the CLI while the desktop app runs) can push it past the limit
- * until one of them rotates, and a process writing after another rotated
+ * until one of them rotates. A process writing after another one rotated
  * keeps writing to the renamed file until it rotates itself.
  */
 function createRotator(

@@ -39,7 +39,7 @@ export function summarizeSync(
 /**
  * True when the run could not reach Dark Web ID over the network, which the
  * desktop shell takes as the workstation being offline. It is decided from
- * the failure itself, because the browser's online flag only says that some
+ * the failure itself, because the browser's online flag only reports that some
  * network interface is up.
  */
 export function isOfflineSync(report: SyncReport): boolean {

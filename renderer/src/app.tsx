@@ -18,7 +18,7 @@ const SECTIONS = [
   { label: 'Activity', screen: { name: 'activity' } },
 ] as const satisfies readonly { label: string; screen: Screen }[];
 
-/** The window: navigation on the left, the open screen on the right. */
+/** Renders the window: navigation on the left, the open screen on the right. */
 export function App() {
   const screen = useNavigationStore(state => state.screen);
   const open = useNavigationStore(state => state.open);

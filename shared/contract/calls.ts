@@ -1,6 +1,6 @@
 /**
  * Every call the UI may make, by name: the schema of its input and of its
- * output. Main parses each input with `input` before the service sees it,
+ * output. Main parses each input with `input` before the service receives it,
  * because the renderer is untrusted. Adding a call means adding one entry
  * here and one handler in main.
  */

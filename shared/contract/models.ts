@@ -151,7 +151,7 @@ export const lookupsSchema = z.object({
 });
 
 /**
- * `pending` waits for a POST (its `reason` holds the last failure, if any),
+ * `pending` waits for a POST (its `reason` contains the last failure, if any),
  * `sending` had a POST that may have reached BMS and is checked before any
  * new one, `sent` made a ticket, `skipped` made none on purpose.
  */
@@ -229,7 +229,7 @@ export const syncSummarySchema = z.object({
   failed: z.number().int(),
   /** True when every step finished; false leaves work for the next run. */
   isComplete: z.boolean(),
-  /** Why the run stopped early, or null. */
+  /** Reason the run stopped early, or null. */
   message: z.string().nullable(),
 });
 

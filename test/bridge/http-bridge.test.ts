@@ -79,7 +79,7 @@ describe('HTTP bridge', () => {
     service.close();
   });
 
-  /** Status of a valid call, to show the server still answers. */
+  /** Status of a valid call, to show the server still responds. */
   async function statusOfSyncCall(): Promise<number> {
     const reply = await send(bridge, '/api/call/sync:status', {
       method: 'POST',

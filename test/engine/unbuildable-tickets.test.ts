@@ -22,7 +22,7 @@ describe('tickets that cannot be built', () => {
 
     const report = await harness.service.sync();
     const integration = report.integrations[0];
-    const held = harness.service.store.db
+    const heldRows = harness.service.store.db
       .prepare(
         `SELECT COUNT(*) FROM deliveries
           WHERE state = 'pending' AND reason LIKE 'Details:%'`,
@@ -34,8 +34,8 @@ describe('tickets that cannot be built', () => {
       .list(detail?.id ?? 0, 1000)
       .filter(error => error.operation === 'render-ticket');
 
-    expect(held).toBeGreaterThan(0);
-    expect((integration?.created ?? 0) + held).toBe(
+    expect(heldRows).toBeGreaterThan(0);
+    expect((integration?.created ?? 0) + heldRows).toBe(
       eligibleUuids(harness).length,
     );
     expect(ticketUuids(harness)).toHaveLength(integration?.created ?? -1);
@@ -43,6 +43,6 @@ describe('tickets that cannot be built', () => {
     expect(integration?.error).toBeUndefined();
     expect(detail?.name).toBe(INTEGRATION);
     expect(detail?.health).toBe('healthy');
-    expect(errors).toHaveLength(held);
+    expect(errors).toHaveLength(heldRows);
   });
 });

@@ -44,7 +44,7 @@ export const ENGINE_LEASE_TTL_MS = 2 * 60 * 1000;
  */
 export const ENGINE_LEASE_RENEW_MS = ENGINE_LEASE_TTL_MS / 3;
 
-/** Least time between two reads of the lease row by `check`, in ms. */
+/** Minimum time between two reads of the lease row by `check`, in ms. */
 const LEASE_READ_INTERVAL_MS = 1000;
 
 /** A lease taken by `holdEngineLease`. */

@@ -206,7 +206,7 @@ function checkNewName(newName: string, label: string): void {
   }
 }
 
-/** The saved `Catchall Account` id, or null when it is not a whole number. */
+/** Returns the saved `Catchall Account` id, or null unless it is a whole number. */
 function readCatchallAccountId(
   store: Store,
   integrationId: number,

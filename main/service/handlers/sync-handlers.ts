@@ -73,7 +73,7 @@ export async function waitForBackgroundSync(
  * `sync-finished` event. A sync that cannot start (for example, another
  * process holds the data folder's sync lock) also ends with one, and its
  * error is thrown again for the caller. Scheduled runs use it too, so the
- * window sees their progress.
+ * window shows their progress.
  */
 export async function runSyncWithEvents(
   service: ConnectorService,

@@ -38,7 +38,7 @@ export class EngineLeaseLostError extends ConnectorError {
   constructor(holder: LeaseHolder, current: EngineLease | null) {
     const state =
       current === null
-        ? 'nobody holds it now'
+        ? 'no engine holds it now'
         : `${describeHolder(current)} holds it until ${current.expiresAt}`;
     super(
       'conflict',
@@ -70,7 +70,7 @@ export type AcquireOptions = {
 export class EngineLeaseRepository {
   constructor(private readonly context: StoreContext) {}
 
-  /** Returns the lease row, expired or not, or null when nobody holds it. */
+  /** Returns the lease row, expired or not, or null when no engine holds it. */
   get(): EngineLease | null {
     const row = this.context
       .statement<LeaseRow>('SELECT * FROM engine_lease WHERE id = 1')
@@ -79,7 +79,7 @@ export class EngineLeaseRepository {
   }
 
   /**
-   * Takes the lease. It succeeds when nobody holds it, when `holder`
+   * Takes the lease. It succeeds when no engine holds it, when `holder`
    * already does, or when the current lease has expired or its holder is
    * gone. Returns the lease it took over from another holder, else null.
    * Throws `conflict` when another holder's lease is still valid.
@@ -119,7 +119,7 @@ export class EngineLeaseRepository {
 
   /**
    * Extends the lease of `holder` to `ttlMs` milliseconds from now. An
-   * expired lease that nobody took over is renewed too, because no other
+   * expired lease that no other engine took over is renewed too, because no other
    * engine can have delivered under it. Throws EngineLeaseLostError when
    * the row is gone or names another holder.
    */

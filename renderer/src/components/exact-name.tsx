@@ -13,7 +13,7 @@ function SpaceMarks({ spaces }: { readonly spaces: string }) {
 }
 
 /**
- * A company or organization name as stored, character for character. BMS
+ * Renders a company or organization name as stored, character for character. BMS
  * matches names only when they are exactly equal, so leading and trailing
  * spaces are drawn as `␣` with a tooltip, and inner runs of spaces are kept.
  */

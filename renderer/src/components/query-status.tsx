@@ -3,7 +3,7 @@ import { Alert, Button, Center, Loader } from '@mantine/core';
 import type { ContractQuery } from '../hooks/use-contract-query';
 
 /**
- * The state of a query that has no data yet: a loader, or its error with
+ * Renders the state of a query that has no data yet: a loader, or its error with
  * `Try again`.
  */
 export function QueryStatus({
@@ -36,7 +36,7 @@ export function QueryStatus({
   );
 }
 
-/** A failed reload while older data is still shown. */
+/** Renders a failed reload while older data is still shown. */
 export function StaleDataAlert({
   query,
 }: {

@@ -16,7 +16,7 @@ export type VirtualListProps<T> = {
 };
 
 /**
- * A scrolling list that renders only the rows in view, so lists of 10,000
+ * Renders a scrolling list that renders only the rows in view, so lists of 10,000
  * names stay responsive. The box is focusable, so arrow keys scroll it.
  */
 export function VirtualList<T>(props: VirtualListProps<T>) {

@@ -68,7 +68,7 @@ function unreachable(error: unknown): Result<never> {
     ok: false,
     error: {
       code: 'network',
-      message: `The connector did not answer (${reason}). Check that it is still running.`,
+      message: `The connector did not respond (${reason}). Check that it is still running.`,
     },
   };
 }

@@ -13,7 +13,7 @@ type NavigationState = {
   readonly open: (screen: Screen) => void;
 };
 
-/** Which screen is open. The app has few screens, so no router is needed. */
+/** Store of the open screen. The app has few screens, so it needs no router. */
 export const useNavigationStore = create<NavigationState>(set => ({
   screen: { name: 'integrations' },
   open: screen => set({ screen }),

@@ -46,7 +46,7 @@ function ExportButton({ filter }: { readonly filter: DeliveryFilter }) {
   );
 }
 
-/** The delivery ledger: one row per compromise and integration. */
+/** Renders the delivery ledger: one row per compromise and integration. */
 export function ActivityScreen() {
   const versions = useEventsStore(state => state.versions);
   const integrations = useContractQuery(

@@ -37,7 +37,7 @@ function HeaderRow() {
 }
 
 /**
- * The ledger as a virtualized table: only rows in view are rendered and
+ * Renders the ledger as a virtualized table: only rows in view are rendered and
  * their pages fetched, so 100,000 rows scroll smoothly.
  */
 export function DeliveryTable({ ledger }: { readonly ledger: DeliveryPages }) {

@@ -6,7 +6,7 @@ import type { Suggestion } from '../../../../shared/suggestions';
 import { ExactName } from '../../components/exact-name';
 import { PendingNameBadge } from '../../components/pending-name-badge';
 
-/** A row of `Kaseya Account Names` or `Matched Organizations`. */
+/** Renders a row of `Kaseya Account Names` or `Matched Organizations`. */
 export function AccountRow({
   account,
   withMatchState,
@@ -91,8 +91,8 @@ function SuggestionLine({
 }
 
 /**
- * The Catchall Account's row: it matches no organization on purpose, so it
- * offers no suggestion and no Edit.
+ * Renders the Catchall Account's row. It matches no organization on
+ * purpose, so it offers no suggestion and no Edit.
  */
 function CatchallRow({ account }: { readonly account: BmsAccountView }) {
   return (
@@ -112,7 +112,7 @@ function CatchallRow({ account }: { readonly account: BmsAccountView }) {
   );
 }
 
-/** A row of `Non-Matching Organizations`: the best suggestion and Edit. */
+/** Renders a row of `Non-Matching Organizations` with its best suggestion and Edit. */
 export function NonMatchingRow({
   account,
   isCatchall,

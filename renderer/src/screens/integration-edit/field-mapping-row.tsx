@@ -9,7 +9,7 @@ import { TextMappingInput } from './text-mapping-input';
 import { UnknownMappingInput } from './unknown-mapping-input';
 import type { IntegrationForm } from './use-integration-form';
 
-/** One field mapping; optional and unknown ones can be removed. */
+/** Renders one field mapping. Optional and unknown ones can be removed. */
 export function FieldMappingRow({
   form,
   index,

@@ -5,7 +5,7 @@ import type {
   TicketPreview,
 } from '../../../../shared/contract/models';
 
-/** The rendered ticket fields, with trimmed ones marked. */
+/** Renders the rendered ticket fields, with trimmed ones marked. */
 export function PreviewFields({
   fields,
 }: {

@@ -20,7 +20,7 @@ import { PreviewCompromiseSelect } from './preview-compromise-select';
 import { PreviewFields, PreviewTokens } from './preview-fields';
 import { useTicketPreview } from './use-ticket-preview';
 
-/** The ticket the unsaved mappings would create, updated as they change. */
+/** Renders the ticket the unsaved mappings would create, updated as they change. */
 export function TicketPreview({
   integrationId,
   values,

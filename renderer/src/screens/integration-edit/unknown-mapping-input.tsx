@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 import type { IntegrationForm } from './use-integration-form';
 
-/** A stored mapping whose label is not a BMS ticket field. */
+/** Renders a stored mapping whose label is not a BMS ticket field. */
 export function UnknownMappingInput({
   form,
   index,

@@ -2,7 +2,7 @@ import { Alert, List } from '@mantine/core';
 
 import type { ParsedValidation } from './validation-problems';
 
-/** Every problem of the last rejected save, one per line. */
+/** Renders every problem of the last rejected save, one per line. */
 export function ValidationAlert({
   validation,
 }: {

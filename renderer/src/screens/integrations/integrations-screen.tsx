@@ -8,7 +8,7 @@ import { IntegrationsTable } from './integrations-table';
 import { NewIntegrationMenu } from './new-integration-menu';
 import { useIntegrations } from './use-integrations';
 
-/** The list of integrations, grouped by kind; PSA is the only kind today. */
+/** Renders the list of integrations, grouped by kind; PSA is the only kind today. */
 export function IntegrationsScreen() {
   return (
     <Stack gap="md">

@@ -5,7 +5,7 @@ import { HealthBadge } from '../../components/health-badge';
 import { RelativeTime } from '../../components/relative-time';
 import { useNavigationStore } from '../../stores/navigation-store';
 
-/** One row per integration, with Edit and Delete. */
+/** Renders one row per integration, with Edit and Delete. */
 export function IntegrationsTable({
   integrations,
   onDelete,

@@ -37,7 +37,7 @@ const OrganizationList = memo(function OrganizationList(props: {
 });
 
 /**
- * A searchable, virtualized list of organizations whose `Edit` opens the
+ * Renders a searchable, virtualized list of organizations whose `Edit` opens the
  * Associated Integrations modal.
  */
 export function OrganizationBrowser({

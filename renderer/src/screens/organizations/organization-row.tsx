@@ -37,7 +37,7 @@ function AssociationText({
   );
 }
 
-/** One organization: name, state, its integration and `Edit`. */
+/** Renders one organization: name, state, its integration and `Edit`. */
 export function OrganizationRow({
   organization,
   onEdit,
