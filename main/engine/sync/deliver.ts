@@ -9,6 +9,7 @@ import { buildCompanyIndex, type CompanyIndex } from '../company-match';
 import { mayHaveReachedBms } from './classify-error';
 import type { EngineEventListener } from './events';
 import type { HealthTracker } from './health-tracker';
+import { ClaimQueue } from './claim-queue';
 import {
   LedgerWriter,
   type PendingRow,
@@ -75,7 +76,6 @@ async function deliverPages(
     organizationNames: new Map(),
     ledger,
   };
-  const rows = pendingRows(context);
   let done = 0;
   const countDone = (): void => {
     done += 1;
@@ -90,85 +90,72 @@ async function deliverPages(
     }
   };
 
-  // Each worker takes the next batch when its previous one is finished, so
-  // only the current page and `concurrency` batches are in memory. The first
-  // failure (a full disk, say) stops every worker from taking more rows, and
-  // the page ends only once all of them have stopped: no POST may still be
-  // in flight after the sync returns and releases its lock.
+  // The workers share one queue of claimed tickets. The first failure (a
+  // full disk, say) stops every worker from taking more, and delivery ends
+  // only once all of them have stopped and every claimed but unposted row
+  // is back in pending: no POST may still be in flight after the sync
+  // returns and releases its lock.
   const failures: unknown[] = [];
+  const queue = new ClaimQueue<PendingRow, PreparedTicket>({
+    rows: pendingRows(context),
+    batchSize: CLAIM_BATCH_SIZE,
+    lowWater: context.concurrency,
+    prepare: row => prepareTicket(context, { ...shared, row }, tally),
+    claim: tickets => {
+      context.checkLease?.();
+      return ledger.markSending(tickets);
+    },
+    shouldStop: () => failures.length > 0 || context.health.shouldStop,
+    onDropped: countDone,
+  });
   const worker = async (): Promise<void> => {
-    while (failures.length === 0 && !context.health.shouldStop) {
-      const batch = takeRows(rows, CLAIM_BATCH_SIZE);
-      if (batch.length === 0) return;
-      try {
-        await deliverBatch(context, shared, batch, tally, countDone);
-      } catch (error) {
-        failures.push(error);
-      }
+    try {
+      await postClaimed(context, queue, ledger, tally, countDone);
+    } catch (error) {
+      failures.push(error);
     }
   };
   const workers = Math.max(1, Math.min(context.concurrency, total));
   try {
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
+    ledger.releaseSending(await queue.drain());
     ledger.flush();
   }
   if (failures.length > 0) throw failures[0];
 }
 
-function takeRows(rows: Iterator<PendingRow>, count: number): PendingRow[] {
-  const batch: PendingRow[] = [];
-  while (batch.length < count) {
-    const next = rows.next();
-    if (next.done === true) break;
-    batch.push(next.value);
-  }
-  return batch;
-}
-
 /**
- * Builds the tickets of `batch`, moves the rows that built to `sending` in
- * one commit, and then posts them one at a time. Rows left unposted when
- * `context.health.shouldStop` turns true go back to pending.
+ * One delivery worker: posts claimed tickets one at a time until the queue
+ * is empty or delivery must stop.
  */
-async function deliverBatch(
+async function postClaimed(
   context: DeliveryContext,
-  shared: SharedRowContext,
-  batch: readonly PendingRow[],
+  queue: ClaimQueue<PendingRow, PreparedTicket>,
+  ledger: LedgerWriter,
   tally: DeliveryTally,
   countDone: () => void,
 ): Promise<void> {
-  const prepared: PreparedTicket[] = [];
-  for (const row of batch) {
-    const ticket = await prepareTicket(context, { ...shared, row }, tally);
-    if (ticket === null) countDone();
-    else prepared.push(ticket);
-  }
-  context.checkLease?.();
-  const claimed = shared.ledger.markSending(prepared);
-  for (let i = prepared.length - claimed.length; i > 0; i -= 1) countDone();
-  for (const [index, ticket] of claimed.entries()) {
-    if (context.health.shouldStop) {
-      shared.ledger.releaseSending(claimed.slice(index));
-      return;
-    }
+  for (;;) {
+    const ticket = await queue.next();
+    if (ticket === undefined) return;
     try {
       context.checkLease?.();
     } catch (error) {
-      shared.ledger.releaseSending(claimed.slice(index));
+      ledger.releaseSending([ticket]);
       throw error;
     }
-    await postTicket(context, shared.ledger, ticket, tally);
+    await postTicket(context, ledger, ticket, tally);
     countDone();
   }
 }
 
 /**
- * Rows moved to `sending` in one commit by each worker. A crash can leave up
- * to `concurrency` times this many rows in `sending` that were never
- * posted, and the next run searches BMS once for each of them.
+ * Rows built and moved to `sending` in one durable commit. A crash can leave
+ * up to this many rows, plus one batch's low-water mark, in `sending` that
+ * were never posted, and the next run searches BMS once for each of them.
  */
-export const CLAIM_BATCH_SIZE = 8;
+export const CLAIM_BATCH_SIZE = 64;
 
 /**
  * Yields the integration's pending rows by id, reading the next page only
