@@ -196,7 +196,9 @@ export class DwidClient {
   /**
    * Requests pages 0, 1, … and passes each non-empty `list` to `onList`.
    * Stops at the page named in `last`, at an empty list, at a 404 after
-   * page 0, or when a page repeats the previous one.
+   * page 0, or when a page repeats the previous one. The next page is
+   * requested before `onList` handles the current one, so the server
+   * prepares it while this side stores the records.
    */
   private async walkPages(
     operation: string,
@@ -204,16 +206,23 @@ export class DwidClient {
     query: Readonly<Record<string, string>>,
     onList: (list: unknown[]) => Promise<void> | void,
   ): Promise<void> {
-    let previousPage = '';
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const envelope = await this.fetchPage(operation, path, {
+    const fetchPage = (page: number): Promise<Envelope | null> => {
+      const pending = this.fetchPage(operation, path, {
         ...query,
         page,
         limit: this.pageLimit,
       });
+      // Awaited below unless `onList` throws first; then it is dropped.
+      pending.catch(() => undefined);
+      return pending;
+    };
+    let previousPage = '';
+    let next = fetchPage(0);
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const envelope = await next;
       if (envelope === null || envelope.list.length === 0) return;
-      const pageText = JSON.stringify(envelope.list);
-      if (pageText === previousPage) {
+      const pageKey = pageFingerprint(envelope.list);
+      if (pageKey === previousPage) {
         // The same records again: this server ignores the page parameter.
         getLogger('http').warn(
           { service: SERVICE, operation, page },
@@ -221,10 +230,12 @@ export class DwidClient {
         );
         return;
       }
-      previousPage = pageText;
-      await onList(envelope.list);
+      previousPage = pageKey;
       const lastPage = this.lastPageNumber(envelope);
-      if (lastPage !== null && page >= lastPage) return;
+      const hasMore = lastPage === null || page < lastPage;
+      if (hasMore && page + 1 < MAX_PAGES) next = fetchPage(page + 1);
+      await onList(envelope.list);
+      if (!hasMore) return;
     }
     throw new ConnectorError(
       'bad-response',
@@ -301,4 +312,14 @@ function beginDateFor(options: WalkCompromisesOptions): Date {
     );
   }
   return new Date(since.getTime() - overlapMs);
+}
+
+/**
+ * Identifies a page by its length and its first and last records. A server
+ * that ignores `page` returns the same records again, so an equal key means
+ * the walk would never end; stringifying only two records keeps the check
+ * cheap on pages of 200.
+ */
+function pageFingerprint(list: readonly unknown[]): string {
+  return JSON.stringify([list.length, list[0], list[list.length - 1]]);
 }
