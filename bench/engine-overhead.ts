@@ -4,20 +4,17 @@ import pLimit from 'p-limit';
 
 import { BmsClient } from '../main/clients/bms/bms-client';
 import type { TicketInputDto } from '../main/clients/bms/ticket-input-dto';
-import type { DemoSeed } from '../main/emulators/seed';
 import {
   BMS_TENANT,
   BMS_USERNAME,
-  buildEligibleSeed,
   createCredentials,
   createDataDir,
   ENGINE_DEFAULT_CONCURRENCY,
   openConfiguredService,
   removeDataDir,
-  startBenchBms,
-  startBenchDwid,
   type BenchCredentials,
 } from './bench-setup';
+import { startEmulatorProcess } from './emulator-process';
 
 export type EngineRun = {
   readonly seconds: number;
@@ -28,12 +25,20 @@ export type EngineRun = {
   readonly created: number;
   readonly ticketsPerSecond: number;
   readonly deliverTicketsPerSecond: number;
+  /** CPU time of this process during the sync, per ticket, in ms. */
+  readonly cpuMsPerTicket: number;
+  /** CPU time of the BMS emulator process, per ticket, in ms. */
+  readonly emulatorCpuMsPerTicket: number;
 };
 
 export type BaselineRun = {
   readonly seconds: number;
   readonly created: number;
   readonly ticketsPerSecond: number;
+  /** CPU time of this process during the POSTs, per ticket, in ms. */
+  readonly cpuMsPerTicket: number;
+  /** CPU time of the BMS emulator process, per ticket, in ms. */
+  readonly emulatorCpuMsPerTicket: number;
 };
 
 export type EngineOverheadResult = {
@@ -54,11 +59,13 @@ export type EngineOverheadResult = {
  * emulators and returns its timing with the ticket bodies BMS received.
  */
 async function runEngine(
-  seed: DemoSeed,
+  compromises: number,
   credentials: BenchCredentials,
 ): Promise<{ run: EngineRun; bodies: TicketInputDto[] }> {
-  const dwid = await startBenchDwid(seed, credentials);
-  const bms = await startBenchBms(seed, credentials);
+  const [dwid, bms] = await Promise.all([
+    startEmulatorProcess({ kind: 'dwid', compromises, credentials }),
+    startEmulatorProcess({ kind: 'bms', compromises, credentials }),
+  ]);
   const dataDir = createDataDir('engine');
   const service = openConfiguredService({
     dataDir,
@@ -70,6 +77,8 @@ async function runEngine(
   });
   try {
     let routedAt = Number.NaN;
+    const emulatorCpuAtStart = await bms.cpuMs();
+    const cpuAtStart = process.cpuUsage();
     const startedAt = performance.now();
     const report = await service.sync({
       onEvent: event => {
@@ -79,6 +88,8 @@ async function runEngine(
       },
     });
     const endedAt = performance.now();
+    const cpuMs = cpuMilliseconds(cpuAtStart);
+    const emulatorCpuMs = (await bms.cpuMs()) - emulatorCpuAtStart;
     const created = report.integrations[0]?.created ?? 0;
     const seconds = (endedAt - startedAt) / 1000;
     const deliverSeconds = (endedAt - routedAt) / 1000;
@@ -90,8 +101,10 @@ async function runEngine(
         created,
         ticketsPerSecond: created / seconds,
         deliverTicketsPerSecond: created / deliverSeconds,
+        cpuMsPerTicket: cpuMs / created,
+        emulatorCpuMsPerTicket: emulatorCpuMs / created,
       },
-      bodies: bms.tickets.map(ticket => ticket.body as TicketInputDto),
+      bodies: (await bms.tickets()) as TicketInputDto[],
     };
   } finally {
     service.close();
@@ -105,12 +118,16 @@ async function runEngine(
  * engine uses, `concurrency` at a time, and nothing else around them.
  */
 async function runBaseline(
-  seed: DemoSeed,
+  compromises: number,
   credentials: BenchCredentials,
   bodies: readonly TicketInputDto[],
   concurrency: number,
 ): Promise<BaselineRun> {
-  const bms = await startBenchBms(seed, credentials);
+  const bms = await startEmulatorProcess({
+    kind: 'bms',
+    compromises,
+    credentials,
+  });
   try {
     const client = new BmsClient({
       apiBaseUrl: bms.url,
@@ -120,19 +137,31 @@ async function runBaseline(
       budget: null,
     });
     const limit = pLimit(concurrency);
+    const emulatorCpuAtStart = await bms.cpuMs();
+    const cpuAtStart = process.cpuUsage();
     const startedAt = performance.now();
     const created = await Promise.all(
       bodies.map(body => limit(() => client.createTicket(body))),
     );
     const seconds = (performance.now() - startedAt) / 1000;
+    const cpuMs = cpuMilliseconds(cpuAtStart);
+    const emulatorCpuMs = (await bms.cpuMs()) - emulatorCpuAtStart;
     return {
       seconds,
       created: created.length,
       ticketsPerSecond: created.length / seconds,
+      cpuMsPerTicket: cpuMs / created.length,
+      emulatorCpuMsPerTicket: emulatorCpuMs / created.length,
     };
   } finally {
     await bms.close();
   }
+}
+
+/** CPU time of this process since `start`, user plus system, in ms. */
+function cpuMilliseconds(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function best<T extends { ticketsPerSecond: number }>(runs: readonly T[]): T {
@@ -152,12 +181,11 @@ export async function measureEngineOverhead(
   compromises: number,
   rounds: number,
 ): Promise<EngineOverheadResult> {
-  const seed = buildEligibleSeed(compromises);
   const credentials = createCredentials();
   const engineRuns: EngineRun[] = [];
   const baselineRuns: BaselineRun[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const { run, bodies } = await runEngine(seed, credentials);
+    const { run, bodies } = await runEngine(compromises, credentials);
     if (run.created !== compromises || bodies.length !== compromises) {
       throw new Error(
         `The engine created ${run.created} tickets (emulator stored ` +
@@ -166,7 +194,12 @@ export async function measureEngineOverhead(
     }
     engineRuns.push(run);
     baselineRuns.push(
-      await runBaseline(seed, credentials, bodies, ENGINE_DEFAULT_CONCURRENCY),
+      await runBaseline(
+        compromises,
+        credentials,
+        bodies,
+        ENGINE_DEFAULT_CONCURRENCY,
+      ),
     );
   }
   const bestEngine = best(engineRuns);

@@ -216,6 +216,18 @@ function engineRows(result: EngineOverheadResult, checks: TargetCheck[]) {
       '',
       '',
     ],
+    [
+      'CPU per ticket, connector process: engine / baseline',
+      `${fixed(bestEngine.cpuMsPerTicket, 3)} ms / ${fixed(bestBaseline.cpuMsPerTicket, 3)} ms`,
+      '',
+      '',
+    ],
+    [
+      'CPU per ticket, BMS emulator process: engine / baseline run',
+      `${fixed(bestEngine.emulatorCpuMsPerTicket, 3)} ms / ${fixed(bestBaseline.emulatorCpuMsPerTicket, 3)} ms`,
+      '',
+      '',
+    ],
   ] satisfies Row[];
 }
 

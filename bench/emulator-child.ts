@@ -1,0 +1,80 @@
+/**
+ * One emulator in its own Node process, for benchmarks in which the
+ * emulator's CPU time must not share the engine's thread (a real server
+ * runs on another machine). Started by `emulator-process.ts`, it receives
+ * commands and sends replies over the IPC channel.
+ */
+import { configureLogging } from '../main/log/logger';
+import type { BmsEmulator } from '../main/emulators/bms/bms-emulator';
+import type { DwidEmulator } from '../main/emulators/dwid/dwid-emulator';
+import {
+  buildEligibleSeed,
+  startBenchBms,
+  startBenchDwid,
+  type BenchCredentials,
+} from './bench-setup';
+
+export type EmulatorChildTask = {
+  readonly kind: 'bms' | 'dwid';
+  /** Compromises of `buildEligibleSeed`, which is the same in every process. */
+  readonly compromises: number;
+  readonly credentials: BenchCredentials;
+};
+
+/** Commands from the parent after the start. */
+export type EmulatorChildCommand = {
+  readonly command: 'tickets' | 'cpu' | 'close';
+};
+
+export type EmulatorChildReply =
+  | { readonly reply: 'started'; readonly url: string }
+  | {
+      readonly reply: 'tickets';
+      readonly bodies: readonly Readonly<Record<string, unknown>>[];
+    }
+  | {
+      readonly reply: 'cpu';
+      /** CPU time this process used so far, user plus system, in ms. */
+      readonly cpuMs: number;
+    }
+  | { readonly reply: 'closed' };
+
+function cpuMilliseconds(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+function send(reply: EmulatorChildReply): void {
+  process.send?.(reply);
+}
+
+async function start(task: EmulatorChildTask): Promise<void> {
+  configureLogging({ level: 'error' });
+  const seed = buildEligibleSeed(task.compromises);
+  const emulator: BmsEmulator | DwidEmulator =
+    task.kind === 'bms'
+      ? await startBenchBms(seed, task.credentials)
+      : await startBenchDwid(seed, task.credentials);
+  process.on('message', (message: EmulatorChildCommand) => {
+    if (message.command === 'tickets') {
+      const bodies =
+        'tickets' in emulator
+          ? emulator.tickets.map(ticket => ticket.body)
+          : [];
+      send({ reply: 'tickets', bodies });
+      return;
+    }
+    if (message.command === 'cpu') {
+      send({ reply: 'cpu', cpuMs: cpuMilliseconds() });
+      return;
+    }
+    void emulator.close().then(() => {
+      send({ reply: 'closed' });
+      process.disconnect();
+    });
+  });
+  send({ reply: 'started', url: emulator.url });
+}
+
+const task = JSON.parse(process.argv[2] ?? '{}') as EmulatorChildTask;
+await start(task);
