@@ -158,9 +158,10 @@ export class DwidClient {
   }
 
   /**
-   * Fetches compromises page by page and passes each page to `onPage`, which
-   * is awaited before the next page is requested. Records that fail
-   * validation are returned in `invalid` and do not stop the walk.
+   * Fetches compromises page by page and passes each page to `onPage`, one
+   * at a time: the next page is requested while `onPage` handles the
+   * current one. Records that fail validation are returned in `invalid` and
+   * do not stop the walk.
    */
   async walkCompromises(
     options: WalkCompromisesOptions,
@@ -198,7 +199,9 @@ export class DwidClient {
    * Stops at the page named in `last`, at an empty list, at a 404 after
    * page 0, or when a page repeats the previous one. The next page is
    * requested before `onList` handles the current one, so the server
-   * prepares it while this side stores the records.
+   * prepares it while this side stores the records. When `onList` throws,
+   * that request still completes (or fails) after the walk has ended. It
+   * only reads, and its result is dropped.
    */
   private async walkPages(
     operation: string,
@@ -212,7 +215,7 @@ export class DwidClient {
         page,
         limit: this.pageLimit,
       });
-      // Awaited below unless `onList` throws first; then it is dropped.
+      // Awaited below unless `onList` throws first, in which case it is dropped.
       pending.catch(() => undefined);
       return pending;
     };
@@ -315,11 +318,19 @@ function beginDateFor(options: WalkCompromisesOptions): Date {
 }
 
 /**
- * Identifies a page by its length and its first and last records. A server
- * that ignores `page` returns the same records again, so an equal key means
- * the walk would never end; stringifying only two records keeps the check
- * cheap on pages of 200.
+ * Identifies a page by the uuid of each record, or by the whole record when
+ * it has no uuid. A server that ignores `page` returns the same records
+ * again, so an equal key means the walk would never end. Comparing uuids
+ * keeps the check cheap on pages of 200.
  */
 function pageFingerprint(list: readonly unknown[]): string {
-  return JSON.stringify([list.length, list[0], list[list.length - 1]]);
+  return JSON.stringify(
+    list.map(item => {
+      const uuid: unknown =
+        typeof item === 'object' && item !== null
+          ? (item as { uuid?: unknown }).uuid
+          : undefined;
+      return typeof uuid === 'string' ? uuid : item;
+    }),
+  );
 }

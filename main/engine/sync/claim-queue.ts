@@ -62,7 +62,8 @@ export class ClaimQueue<Row, Ticket> {
 
   /**
    * Waits for a batch being built or claimed, then returns every claimed
-   * ticket not handed out, and empties the queue.
+   * ticket not handed out, and empties the queue. A build or claim that
+   * failed after the last `next` is reported by `failed`.
    */
   async drain(): Promise<Ticket[]> {
     this.exhausted = true;
@@ -72,6 +73,11 @@ export class ClaimQueue<Row, Ticket> {
     this.ready = [];
     this.readIndex = 0;
     return left;
+  }
+
+  /** The error of a failed build or claim, or null when none failed. */
+  get failed(): { readonly error: unknown } | null {
+    return this.failure;
   }
 
   private startRefill(): void {

@@ -91,10 +91,10 @@ async function deliverPages(
   };
 
   // The workers share one queue of claimed tickets. The first failure (a
-  // full disk, say) stops every worker from taking more, and delivery ends
-  // only once all of them have stopped and every claimed but unposted row
-  // is back in pending: no POST may still be in flight after the sync
-  // returns and releases its lock.
+  // full disk, for example) stops every worker from taking more. Delivery
+  // ends only once all workers have stopped and every claimed but unposted
+  // row is back in pending, so no POST is in flight after the sync returns
+  // and releases its lock.
   const failures: unknown[] = [];
   const queue = new ClaimQueue<PendingRow, PreparedTicket>({
     rows: pendingRows(context),
@@ -119,10 +119,16 @@ async function deliverPages(
   try {
     await Promise.all(Array.from({ length: workers }, worker));
   } finally {
-    ledger.releaseSending(await queue.drain());
-    ledger.flush();
+    try {
+      ledger.releaseSending(await queue.drain());
+    } finally {
+      ledger.flush();
+    }
   }
-  if (failures.length > 0) throw failures[0];
+  // A batch can fail while no worker waits for it, after a health stop for
+  // example. That failure ends the run like a worker's error.
+  const failure = failures.length > 0 ? { error: failures[0] } : queue.failed;
+  if (failure !== null) throw failure.error;
 }
 
 /**
