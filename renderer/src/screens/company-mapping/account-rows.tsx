@@ -1,13 +1,46 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Text } from '@mantine/core';
+import { memo, useState, type CSSProperties } from 'react';
 
 import type { BmsAccountView } from '../../../../shared/contract/models';
-import type { Suggestion } from '../../../../shared/suggestions';
+import type {
+  Suggestion,
+  SuggestionIndex,
+} from '../../../../shared/suggestions';
 import { ExactName } from '../../components/exact-name';
 import { PendingNameBadge } from '../../components/pending-name-badge';
 
-/** Renders a row of `Kaseya Account Names` or `Matched Organizations`. */
-export function AccountRow({
+// Rows are laid out with plain elements styled like Mantine's Stack and
+// Group. A keystroke in the search box can mount some 50 rows at once, and
+// each Mantine layout component resolves its props and styles on every
+// mount.
+const ROW_STYLE: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 4,
+  padding: '6px var(--mantine-spacing-sm)',
+};
+const LINE_STYLE: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: 'var(--mantine-spacing-xs)',
+};
+const CATCHALL_ROW_STYLE: CSSProperties = {
+  ...LINE_STYLE,
+  padding: ROW_STYLE.padding,
+};
+const SUGGESTION_TEXT_STYLE: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  minWidth: 0,
+};
+
+/**
+ * Renders a row of `Kaseya Account Names` or `Matched Organizations`.
+ * Memoized, like NonMatchingRow, because each keystroke in the search box
+ * re-renders the list, and most rows on screen stay the same.
+ */
+export const AccountRow = memo(function AccountRow({
   account,
   withMatchState,
 }: {
@@ -16,8 +49,8 @@ export function AccountRow({
 }) {
   const isMatched = account.matchedOrganizationUuid !== null;
   return (
-    <Stack gap={4} px="sm" py={6}>
-      <Group gap="xs" wrap="nowrap" justify="space-between">
+    <div style={ROW_STYLE}>
+      <div style={LINE_STYLE}>
         <ExactName name={account.name} size="sm" />
         {withMatchState ? (
           <Badge
@@ -30,11 +63,11 @@ export function AccountRow({
             {isMatched ? 'Matched' : 'No match'}
           </Badge>
         ) : null}
-      </Group>
+      </div>
       <PendingNameBadge pendingName={account.pendingName} />
-    </Stack>
+    </div>
   );
-}
+});
 
 /** Describes why a suggestion was made, in the technician's words. */
 export function describeSuggestion(suggestion: Suggestion): string {
@@ -64,8 +97,8 @@ function SuggestionLine({
     setIsSending(false);
   }
   return (
-    <Group gap="xs" wrap="nowrap" justify="space-between">
-      <Stack gap={0} miw={0}>
+    <div style={LINE_STYLE}>
+      <div style={SUGGESTION_TEXT_STYLE}>
         <Text
           size="xs"
           c="dimmed"
@@ -75,7 +108,7 @@ function SuggestionLine({
           Suggested · {describeSuggestion(suggestion)}
         </Text>
         <ExactName name={suggestion.name} size="xs" />
-      </Stack>
+      </div>
       <Button
         size="compact-xs"
         variant="light"
@@ -86,7 +119,7 @@ function SuggestionLine({
       >
         Accept
       </Button>
-    </Group>
+    </div>
   );
 }
 
@@ -96,7 +129,7 @@ function SuggestionLine({
  */
 function CatchallRow({ account }: { readonly account: BmsAccountView }) {
   return (
-    <Group gap="xs" wrap="nowrap" justify="space-between" px="sm" py={6}>
+    <div style={CATCHALL_ROW_STYLE}>
       <ExactName name={account.name} size="sm" />
       <Badge
         size="sm"
@@ -108,47 +141,57 @@ function CatchallRow({ account }: { readonly account: BmsAccountView }) {
       >
         Catchall Account
       </Badge>
-    </Group>
+    </div>
   );
 }
 
-/** Renders a row of `Non-Matching Organizations` with its best suggestion and Edit. */
-export function NonMatchingRow({
+/**
+ * Renders a row of `Non-Matching Organizations` with its best suggestion and
+ * Edit. The callbacks take the account, so one pair serves every row and
+ * the memoized row re-renders only when its own props change.
+ */
+export const NonMatchingRow = memo(function NonMatchingRow({
   account,
   isCatchall,
-  suggestion,
+  suggestionIndex,
   onAccept,
   onEdit,
 }: {
   readonly account: BmsAccountView;
   /** True for the account that receives unmatched tickets. */
   readonly isCatchall: boolean;
-  readonly suggestion: Suggestion | undefined;
-  readonly onAccept: (suggestion: Suggestion) => Promise<void>;
-  readonly onEdit: () => void;
+  readonly suggestionIndex: SuggestionIndex;
+  readonly onAccept: (
+    account: BmsAccountView,
+    suggestion: Suggestion,
+  ) => Promise<void>;
+  readonly onEdit: (account: BmsAccountView) => void;
 }) {
   if (isCatchall) return <CatchallRow account={account} />;
+  // The index caches its results per name, so this is cheap after the
+  // first time the row is shown.
+  const suggestion = suggestionIndex.suggest(account.name)[0];
   return (
-    <Stack gap={4} px="sm" py={6}>
-      <Group gap="xs" wrap="nowrap" justify="space-between">
+    <div style={ROW_STYLE}>
+      <div style={LINE_STYLE}>
         <ExactName name={account.name} size="sm" />
         <Button
           size="compact-xs"
           variant="default"
-          onClick={onEdit}
+          onClick={() => onEdit(account)}
           aria-label={`Edit ${account.name}`}
           style={{ flexShrink: 0 }}
         >
           Edit
         </Button>
-      </Group>
+      </div>
       {suggestion === undefined ? null : (
         <SuggestionLine
           suggestion={suggestion}
-          onAccept={() => onAccept(suggestion)}
+          onAccept={() => onAccept(account, suggestion)}
         />
       )}
       <PendingNameBadge pendingName={account.pendingName} />
-    </Stack>
+    </div>
   );
-}
+});

@@ -26,6 +26,10 @@ import {
   type SuggestionIndex,
 } from '../../../../shared/suggestions';
 import { QueryStatus, StaleDataAlert } from '../../components/query-status';
+import {
+  ACCOUNT_ROW_HEIGHT,
+  NON_MATCHING_ROW_HEIGHT,
+} from '../../components/row-heights';
 import { VirtualList } from '../../components/virtual-list';
 import { useContractQuery } from '../../hooks/use-contract-query';
 import { useEventsStore } from '../../stores/events-store';
@@ -84,14 +88,14 @@ const MappingGrid = memo(function MappingGrid(props: {
       <MappingColumn
         title="Kaseya Account Names"
         accounts={props.columns.all}
-        estimateSize={36}
+        estimateSize={ACCOUNT_ROW_HEIGHT}
         empty="No Kaseya accounts."
         renderItem={account => <AccountRow account={account} withMatchState />}
       />
       <MappingColumn
         title="Matched Organizations"
         accounts={props.columns.matched}
-        estimateSize={36}
+        estimateSize={ACCOUNT_ROW_HEIGHT}
         empty="No account name equals an organization name."
         renderItem={account => (
           <AccountRow account={account} withMatchState={false} />
@@ -100,7 +104,7 @@ const MappingGrid = memo(function MappingGrid(props: {
       <MappingColumn
         title="Non-Matching Organizations"
         accounts={props.columns.nonMatching}
-        estimateSize={64}
+        estimateSize={NON_MATCHING_ROW_HEIGHT}
         empty={
           props.columns.all.length === 0
             ? 'No Kaseya accounts.'
@@ -110,9 +114,9 @@ const MappingGrid = memo(function MappingGrid(props: {
           <NonMatchingRow
             account={account}
             isCatchall={account.id === props.catchallAccountId}
-            suggestion={props.suggestionIndex.suggest(account.name)[0]}
-            onAccept={suggestion => props.onAccept(account, suggestion)}
-            onEdit={() => props.onEdit(account)}
+            suggestionIndex={props.suggestionIndex}
+            onAccept={props.onAccept}
+            onEdit={props.onEdit}
           />
         )}
       />

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 import { TimeAgo } from '../../components/time-ago';
 import { call } from '../../connector/connector';
@@ -26,8 +26,11 @@ async function refreshCache(integrationId: number): Promise<void> {
   });
 }
 
-/** `Total Kaseya Accounts`, the cache age and `Refresh from BMS`. */
-export function MappingHeader({
+/**
+ * `Total Kaseya Accounts`, the cache age and `Refresh from BMS`. Memoized
+ * because each keystroke in the search box beside it re-renders the panel.
+ */
+export const MappingHeader = memo(function MappingHeader({
   integrationId,
   totalAccounts,
   fetchedAt,
@@ -65,4 +68,4 @@ export function MappingHeader({
       </Button>
     </Group>
   );
-}
+});

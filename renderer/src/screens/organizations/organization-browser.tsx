@@ -5,6 +5,7 @@ import type {
   IntegrationSummary,
   OrganizationView,
 } from '../../../../shared/contract/models';
+import { ORGANIZATION_ROW_HEIGHT } from '../../components/row-heights';
 import { VirtualList } from '../../components/virtual-list';
 import { AssociateModal } from './associate-modal';
 import { filterOrganizations } from './filter-organizations';
@@ -23,13 +24,10 @@ const OrganizationList = memo(function OrganizationList(props: {
       items={props.items}
       label="Organizations"
       height={props.height}
-      estimateSize={48}
+      estimateSize={ORGANIZATION_ROW_HEIGHT}
       getKey={item => item.uuid}
       renderItem={item => (
-        <OrganizationRow
-          organization={item}
-          onEdit={() => props.onEdit(item.uuid)}
-        />
+        <OrganizationRow organization={item} onEdit={props.onEdit} />
       )}
       empty={props.empty}
     />

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Text, Tooltip } from '@mantine/core';
+import { memo, type CSSProperties } from 'react';
 
 import type { OrganizationView } from '../../../../shared/contract/models';
 import { ExactName } from '../../components/exact-name';
@@ -6,6 +7,30 @@ import { PendingNameBadge } from '../../components/pending-name-badge';
 
 const DISABLED_NOTE =
   'Disabled organizations still produce tickets. Clear the association to stop them.';
+
+// Rows are laid out with plain elements styled like Mantine's Group and
+// Stack. A keystroke in the search box can mount some 20 rows at once, and
+// each Mantine layout component resolves its props and styles on every
+// mount.
+const ROW_STYLE: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 'var(--mantine-spacing-sm)',
+  padding: '6px var(--mantine-spacing-sm)',
+};
+const NAME_COLUMN_STYLE: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 2,
+  flex: 2,
+  minWidth: 0,
+};
+const NAME_LINE_STYLE: CSSProperties = {
+  display: 'flex',
+  alignItems: 'center',
+  gap: 'var(--mantine-spacing-xs)',
+};
+const INTEGRATION_COLUMN_STYLE: CSSProperties = { flex: 1, minWidth: 0 };
 
 function DisabledBadge() {
   return (
@@ -37,42 +62,47 @@ function AssociationText({
   );
 }
 
-/** Renders one organization: name, state, its integration and `Edit`. */
-export function OrganizationRow({
+/**
+ * Renders one organization: name, state, its integration and `Edit`.
+ * Memoized because each keystroke in the search box re-renders the list,
+ * and most rows on screen stay the same. `onEdit` takes the uuid, so one
+ * callback serves every row.
+ */
+export const OrganizationRow = memo(function OrganizationRow({
   organization,
   onEdit,
 }: {
   readonly organization: OrganizationView;
-  readonly onEdit: () => void;
+  readonly onEdit: (uuid: string) => void;
 }) {
   const isTicketedWhileDisabled =
     !organization.isEnabled && organization.integrationId !== null;
   return (
-    <Group gap="sm" wrap="nowrap" px="sm" py={6} align="center">
-      <Stack gap={2} style={{ flex: 2, minWidth: 0 }}>
-        <Group gap="xs" wrap="nowrap">
+    <div style={ROW_STYLE}>
+      <div style={NAME_COLUMN_STYLE}>
+        <div style={NAME_LINE_STYLE}>
           <ExactName name={organization.name} size="sm" fw={500} />
           {organization.isEnabled ? null : <DisabledBadge />}
-        </Group>
+        </div>
         {isTicketedWhileDisabled ? (
           <Text size="xs" c="dimmed">
             {DISABLED_NOTE}
           </Text>
         ) : null}
         <PendingNameBadge pendingName={organization.pendingName} />
-      </Stack>
-      <div style={{ flex: 1, minWidth: 0 }}>
+      </div>
+      <div style={INTEGRATION_COLUMN_STYLE}>
         <AssociationText organization={organization} />
       </div>
       <Button
         size="compact-sm"
         variant="default"
-        onClick={onEdit}
+        onClick={() => onEdit(organization.uuid)}
         aria-label={`Edit ${organization.name}`}
         style={{ flexShrink: 0 }}
       >
         Edit
       </Button>
-    </Group>
+    </div>
   );
-}
+});
