@@ -36,8 +36,7 @@ export type EmulatorChildReply =
       readonly reply: 'cpu';
       /** CPU time this process used so far, user plus system, in ms. */
       readonly cpuMs: number;
-    }
-  | { readonly reply: 'closed' };
+    };
 
 function cpuMilliseconds(): number {
   const used = process.cpuUsage();
@@ -68,10 +67,12 @@ async function start(task: EmulatorChildTask): Promise<void> {
       send({ reply: 'cpu', cpuMs: cpuMilliseconds() });
       return;
     }
-    void emulator.close().then(() => {
-      send({ reply: 'closed' });
-      process.disconnect();
-    });
+    process.disconnect();
+  });
+  // The IPC channel also closes when the parent exits, so no emulator
+  // outlives an interrupted bench.
+  process.once('disconnect', () => {
+    void emulator.close().finally(() => process.exit(0));
   });
   send({ reply: 'started', url: emulator.url });
 }

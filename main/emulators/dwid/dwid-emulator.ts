@@ -13,6 +13,7 @@ import {
 } from '../http-server';
 import {
   buildPage,
+  compareCompromises,
   DwidQueryError,
   lastPageIndex,
   parsePageRequest,
@@ -77,6 +78,12 @@ const REDELIVERED_RECORDS = 2;
 type DwidContext = {
   readonly organizations: DwidOrganization[];
   readonly compromises: DwidCompromise[];
+  /**
+   * `compromises` in page order, built on the first page request after a
+   * change. Each page request sorts its selection again, which takes linear
+   * time on input that is already in order.
+   */
+  sortedCompromises: DwidCompromise[] | null;
   readonly faults: FaultController<DwidFaultKind>;
   readonly expectedAuthorization: Buffer;
 };
@@ -88,6 +95,7 @@ export async function startDwidEmulator(
   const context: DwidContext = {
     organizations: [...(options.organizations ?? [])],
     compromises: [...(options.compromises ?? [])],
+    sortedCompromises: null,
     faults: new FaultController(DWID_FAULT_KINDS),
     expectedAuthorization: Buffer.from(
       `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`,
@@ -109,7 +117,10 @@ export async function startDwidEmulator(
     requests,
     faults: context.faults,
     addOrganizations: records => context.organizations.push(...records),
-    addCompromises: records => context.compromises.push(...records),
+    addCompromises: records => {
+      context.compromises.push(...records);
+      context.sortedCompromises = null;
+    },
     close: () => stopHttpServer(running.server),
   };
 }
@@ -205,7 +216,10 @@ function sendCompromisePage(
   target: string,
   params: URLSearchParams,
 ): void {
-  const selected = selectCompromises(context.compromises, params);
+  context.sortedCompromises ??= [...context.compromises].sort(
+    compareCompromises,
+  );
+  const selected = selectCompromises(context.sortedCompromises, params);
   const request = parsePageRequest(params);
   sendListPage(exchange, selected, request, () => {
     // A redelivery needs an earlier page, so page 0 leaves the fault armed.
