@@ -19,6 +19,8 @@ export type EmulatorChildTask = {
   /** Compromises of `buildEligibleSeed`, which is the same in every process. */
   readonly compromises: number;
   readonly credentials: BenchCredentials;
+  /** Delay before a BMS emulator answers each ticket POST, in ms. */
+  readonly postLatencyMs?: number;
 };
 
 /** Commands from the parent after the start. */
@@ -54,6 +56,15 @@ async function start(task: EmulatorChildTask): Promise<void> {
     task.kind === 'bms'
       ? await startBenchBms(seed, task.credentials)
       : await startBenchDwid(seed, task.credentials);
+  if ('tickets' in emulator && task.postLatencyMs !== undefined) {
+    emulator.faults.add({
+      kind: 'slow',
+      path: '/v2/servicedesk/tickets',
+      method: 'POST',
+      times: Number.MAX_SAFE_INTEGER,
+      delayMs: task.postLatencyMs,
+    });
+  }
   process.on('message', (message: EmulatorChildCommand) => {
     if (message.command === 'tickets') {
       const bodies =

@@ -54,17 +54,25 @@ export type EngineOverheadResult = {
   readonly deliverRatio: number;
 };
 
+/** What one engine or baseline run starts its emulators with. */
+type RunSetup = {
+  readonly compromises: number;
+  readonly credentials: BenchCredentials;
+  /** Delay before the BMS emulator answers each ticket POST, in ms. */
+  readonly postLatencyMs?: number;
+};
+
 /**
  * Runs a full sync of `compromises` eligible compromises against fresh
  * emulators and returns its timing with the ticket bodies BMS received.
  */
 async function runEngine(
-  compromises: number,
-  credentials: BenchCredentials,
+  setup: RunSetup,
 ): Promise<{ run: EngineRun; bodies: TicketInputDto[] }> {
+  const { compromises, credentials } = setup;
   const [dwid, bms] = await Promise.all([
     startEmulatorProcess({ kind: 'dwid', compromises, credentials }),
-    startEmulatorProcess({ kind: 'bms', compromises, credentials }),
+    startEmulatorProcess({ ...setup, kind: 'bms' }),
   ]);
   const dataDir = createDataDir('engine');
   const service = openConfiguredService({
@@ -118,16 +126,12 @@ async function runEngine(
  * engine uses, `concurrency` at a time, and nothing else around them.
  */
 async function runBaseline(
-  compromises: number,
-  credentials: BenchCredentials,
+  setup: RunSetup,
   bodies: readonly TicketInputDto[],
   concurrency: number,
 ): Promise<BaselineRun> {
-  const bms = await startEmulatorProcess({
-    kind: 'bms',
-    compromises,
-    credentials,
-  });
+  const { credentials } = setup;
+  const bms = await startEmulatorProcess({ ...setup, kind: 'bms' });
   try {
     const client = new BmsClient({
       apiBaseUrl: bms.url,
@@ -158,6 +162,54 @@ async function runBaseline(
   }
 }
 
+/** Runs the engine, then the baseline with the bodies it sent. */
+async function runPair(
+  setup: RunSetup,
+): Promise<{ engine: EngineRun; baseline: BaselineRun }> {
+  const { run, bodies } = await runEngine(setup);
+  if (run.created !== setup.compromises || bodies.length !== run.created) {
+    throw new Error(
+      `The engine created ${run.created} tickets (emulator stored ` +
+        `${bodies.length}); expected ${setup.compromises}.`,
+    );
+  }
+  const baseline = await runBaseline(setup, bodies, ENGINE_DEFAULT_CONCURRENCY);
+  return { engine: run, baseline };
+}
+
+/** One engine run and one baseline run with a delay before each answer. */
+export type LatencyResult = {
+  readonly compromises: number;
+  readonly postLatencyMs: number;
+  readonly engine: EngineRun;
+  readonly baseline: BaselineRun;
+  /** Engine tickets/s over baseline tickets/s. */
+  readonly ratio: number;
+};
+
+/**
+ * Measures the same pair with the BMS emulator answering each ticket POST
+ * after `postLatencyMs`, as a remote server would, so the CPU of either
+ * side matters less than the wait.
+ */
+export async function measureWithLatency(
+  compromises: number,
+  postLatencyMs: number,
+): Promise<LatencyResult> {
+  const { engine, baseline } = await runPair({
+    compromises,
+    credentials: createCredentials(),
+    postLatencyMs,
+  });
+  return {
+    compromises,
+    postLatencyMs,
+    engine,
+    baseline,
+    ratio: engine.ticketsPerSecond / baseline.ticketsPerSecond,
+  };
+}
+
 /** CPU time of this process since `start`, user plus system, in ms. */
 function cpuMilliseconds(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
@@ -181,26 +233,13 @@ export async function measureEngineOverhead(
   compromises: number,
   rounds: number,
 ): Promise<EngineOverheadResult> {
-  const credentials = createCredentials();
+  const setup: RunSetup = { compromises, credentials: createCredentials() };
   const engineRuns: EngineRun[] = [];
   const baselineRuns: BaselineRun[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const { run, bodies } = await runEngine(compromises, credentials);
-    if (run.created !== compromises || bodies.length !== compromises) {
-      throw new Error(
-        `The engine created ${run.created} tickets (emulator stored ` +
-          `${bodies.length}); expected ${compromises}.`,
-      );
-    }
-    engineRuns.push(run);
-    baselineRuns.push(
-      await runBaseline(
-        compromises,
-        credentials,
-        bodies,
-        ENGINE_DEFAULT_CONCURRENCY,
-      ),
-    );
+    const pair = await runPair(setup);
+    engineRuns.push(pair.engine);
+    baselineRuns.push(pair.baseline);
   }
   const bestEngine = best(engineRuns);
   const bestBaseline = best(baselineRuns);

@@ -10,8 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { configureLogging } from '../main/log/logger';
-import { measureEngineOverhead } from './engine-overhead';
-import type { EngineOverheadResult } from './engine-overhead';
+import {
+  measureEngineOverhead,
+  measureWithLatency,
+  type EngineOverheadResult,
+  type LatencyResult,
+} from './engine-overhead';
 import { describeMachine } from './machine';
 import { measureMatching, type MatchingResult } from './matching';
 import { measureRateBudget, type RateBudgetResult } from './rate-budget';
@@ -29,6 +33,8 @@ const HELP = `Usage: npm run bench -- [options]
   --only LIST            scenarios to run, comma-separated: ${SCENARIOS.join(',')} (default: all)
   --compromises N        compromises in the engine-overhead sync (default 10000)
   --rounds N             engine and baseline runs each; the best counts (default 2)
+  --latency-ms MS        delay of each ticket POST in the extra engine run (default 20)
+  --latency-compromises N  compromises in that run (default 2000)
   --budget-limit N       BMS emulator calls per endpoint per window (default 150)
   --budget-window-ms MS  length of that window in milliseconds (default 6000)
   --budget-windows N     backlog in full windows (default 4)
@@ -42,6 +48,8 @@ type BenchOptions = {
   readonly scenarios: ReadonlySet<Scenario>;
   readonly compromises: number;
   readonly rounds: number;
+  readonly latencyMs: number;
+  readonly latencyCompromises: number;
   readonly budgetLimit: number;
   readonly budgetWindowMs: number;
   readonly budgetWindows: number;
@@ -86,6 +94,8 @@ function readOptions(): BenchOptions | null {
       only: { type: 'string' },
       compromises: { type: 'string' },
       rounds: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'latency-compromises': { type: 'string' },
       'budget-limit': { type: 'string' },
       'budget-window-ms': { type: 'string' },
       'budget-windows': { type: 'string' },
@@ -101,6 +111,12 @@ function readOptions(): BenchOptions | null {
     scenarios: readScenarios(values.only),
     compromises: readPositiveInteger(values, 'compromises', 10_000),
     rounds: readPositiveInteger(values, 'rounds', 2),
+    latencyMs: readPositiveInteger(values, 'latency-ms', 20),
+    latencyCompromises: readPositiveInteger(
+      values,
+      'latency-compromises',
+      2000,
+    ),
     budgetLimit: readPositiveInteger(values, 'budget-limit', 150),
     budgetWindowMs: readPositiveInteger(values, 'budget-window-ms', 6000),
     budgetWindows: readPositiveInteger(values, 'budget-windows', 4),
@@ -123,6 +139,7 @@ const TARGETS = {
 
 type Results = {
   engine?: EngineOverheadResult;
+  latency?: LatencyResult;
   rate?: RateBudgetResult;
   scale?: ScaleResult;
   matching?: MatchingResult;
@@ -141,6 +158,14 @@ async function runScenarios(options: BenchOptions): Promise<Results> {
     results.engine = await measureEngineOverhead(
       options.compromises,
       options.rounds,
+    );
+    progress(
+      `engine with ${options.latencyMs} ms per POST: ` +
+        `${options.latencyCompromises} compromises`,
+    );
+    results.latency = await measureWithLatency(
+      options.latencyCompromises,
+      options.latencyMs,
     );
   }
   if (options.scenarios.has('rate')) {
@@ -229,6 +254,19 @@ function engineRows(result: EngineOverheadResult, checks: TargetCheck[]) {
       '',
     ],
   ] satisfies Row[];
+}
+
+function latencyRows(result: LatencyResult): Row[] {
+  const { engine, baseline } = result;
+  return [
+    [
+      `With ${result.postLatencyMs} ms per ticket POST, ${result.compromises} tickets: engine / baseline`,
+      `${fixed(engine.ticketsPerSecond)} / ${fixed(baseline.ticketsPerSecond)} tickets/s`,
+      '',
+      '',
+    ],
+    ['  ratio (full sync)', fixed(result.ratio, 2), '', ''],
+  ];
 }
 
 function rateRows(result: RateBudgetResult, checks: TargetCheck[]): Row[] {
@@ -358,6 +396,7 @@ async function main(): Promise<void> {
   const checks: TargetCheck[] = [];
   const rows: Row[] = [
     ...(results.engine ? engineRows(results.engine, checks) : []),
+    ...(results.latency ? latencyRows(results.latency) : []),
     ...(results.rate ? rateRows(results.rate, checks) : []),
     ...(results.scale ? scaleRows(results.scale, checks) : []),
     ...(results.matching ? matchingRows(results.matching, checks) : []),
