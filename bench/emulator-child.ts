@@ -19,7 +19,7 @@ export type EmulatorChildTask = {
   /** Compromises of `buildEligibleSeed`, which is the same in every process. */
   readonly compromises: number;
   readonly credentials: BenchCredentials;
-  /** Delay before a BMS emulator answers each ticket POST, in ms. */
+  /** Delay before a BMS emulator responds to each ticket POST, in ms. */
   readonly postLatencyMs?: number;
 };
 

@@ -54,11 +54,11 @@ export type EngineOverheadResult = {
   readonly deliverRatio: number;
 };
 
-/** What one engine or baseline run starts its emulators with. */
+/** Emulator settings of one engine or baseline run. */
 type RunSetup = {
   readonly compromises: number;
   readonly credentials: BenchCredentials;
-  /** Delay before the BMS emulator answers each ticket POST, in ms. */
+  /** Delay before the BMS emulator responds to each ticket POST, in ms. */
   readonly postLatencyMs?: number;
 };
 
@@ -177,7 +177,7 @@ async function runPair(
   return { engine: run, baseline };
 }
 
-/** One engine run and one baseline run with a delay before each answer. */
+/** One engine run and one baseline run with a delay before each response. */
 export type LatencyResult = {
   readonly compromises: number;
   readonly postLatencyMs: number;
