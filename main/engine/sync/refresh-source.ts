@@ -1,12 +1,10 @@
-import type {
-  CompromisePage,
-  DwidClient,
-} from '../../clients/dwid/dwid-client';
+import type { DwidClient } from '../../clients/dwid/dwid-client';
 import type { ErrorCode } from '../../../shared/errors';
 import { toErrorData } from '../../errors';
 import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
 import type { EngineEventListener } from './events';
+import { PullBatch } from './pull-batch';
 
 /** Key in `sync_state` of the newest `dateAdded` already pulled. */
 export const WATERMARK_KEY = 'dwid.compromises.watermark';
@@ -85,18 +83,6 @@ export function recordSelectorConflicts(
   }
 }
 
-/**
- * Compromises stored in one transaction during a pull. Every record also
- * goes into two indexes ordered by uuid, so one transaction of 200 records
- * rewrites most of their pages. Fewer, larger transactions write each page
- * once: storing 10,000 records took about 430 ms in pages of 200 and 265 ms
- * in batches of 2,000, on one 2-core machine (estimates).
- */
-const STORE_BATCH_RECORDS = 2000;
-
-/** Maximum age of unstored pulled records, in ms, so progress stays live. */
-const STORE_BATCH_MAX_AGE_MS = 1000;
-
 async function pullCompromises(
   store: Store,
   client: DwidClient,
@@ -107,19 +93,7 @@ async function pullCompromises(
   const watermark = store.syncState.get(WATERMARK_KEY);
   const since = watermark === null ? undefined : new Date(watermark);
   let newest = watermark ?? '';
-  let batch: CompromisePage[] = [];
-  let batchRecords = 0;
-  let batchStartedAt = Date.now();
-
-  // Stores the pulled pages in one transaction and reports them.
-  const storeBatch = (): void => {
-    if (batch.length === 0) return;
-    const pages = batch;
-    batch = [];
-    batchRecords = 0;
-    store.transaction(() => {
-      for (const page of pages) storePage(store, page);
-    });
+  const batch = new PullBatch(store, pages => {
     for (const page of pages) {
       for (const record of page.compromises) {
         if (record.dateAdded > newest) newest = record.dateAdded;
@@ -132,36 +106,30 @@ async function pullCompromises(
       phase: 'compromises',
       done: tally.compromises,
     });
-  };
+  });
 
   try {
     await client.walkCompromises({ since, overlapMs }, page => {
-      if (batch.length === 0) batchStartedAt = Date.now();
-      batch.push(page);
-      batchRecords += page.compromises.length;
-      if (
-        batchRecords >= STORE_BATCH_RECORDS ||
-        Date.now() - batchStartedAt >= STORE_BATCH_MAX_AGE_MS
-      ) {
-        storeBatch();
-      }
+      batch.add(page);
     });
-  } finally {
-    // Pages pulled before a failure are stored all the same.
-    storeBatch();
+  } catch (error) {
+    // Pages pulled before the failure are stored all the same, and the
+    // pull's error stays the one reported even if storing them fails too.
+    storeAfterFailure(batch);
+    throw error;
   }
+  batch.flush();
   if (newest !== '' && newest !== watermark) tally.newWatermark = newest;
 }
 
-/** Stores one page of compromises and records its invalid records. */
-function storePage(store: Store, page: CompromisePage): void {
-  store.compromises.upsertMany(page.compromises);
-  for (const invalid of page.invalid) {
-    store.errors.recordSourceError({
-      operation: 'dwid.compromise',
-      code: 'bad-response',
-      message: `Compromise ${invalid.uuid ?? '(no uuid)'} was skipped: ${invalid.reason}`,
-      compromiseUuid: invalid.uuid ?? undefined,
-    });
+function storeAfterFailure(batch: PullBatch): void {
+  try {
+    batch.flush();
+  } catch (error) {
+    const { code, message } = toErrorData(error);
+    getLogger('sync').error(
+      { code },
+      `Pull failed, and storing the pages pulled before it failed too: ${message}`,
+    );
   }
 }
