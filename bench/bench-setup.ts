@@ -142,11 +142,22 @@ export function openConfiguredService(options: {
   return service;
 }
 
+/** Data folders created by this process and not removed yet. */
+const openDataDirs = new Set<string>();
+
 /** Creates an empty data folder under the system temporary folder. */
 export function createDataDir(label: string): string {
-  return mkdtempSync(join(tmpdir(), `dwid-bms-bench-${label}-`));
+  const dataDir = mkdtempSync(join(tmpdir(), `dwid-bms-bench-${label}-`));
+  openDataDirs.add(dataDir);
+  return dataDir;
 }
 
 export function removeDataDir(dataDir: string): void {
   rmSync(dataDir, { recursive: true, force: true });
+  openDataDirs.delete(dataDir);
+}
+
+/** Removes every data folder still open, for an interrupted run. */
+export function removeOpenDataDirs(): void {
+  for (const dataDir of [...openDataDirs]) removeDataDir(dataDir);
 }

@@ -25,7 +25,7 @@ export type EmulatorChildTask = {
 
 /** Commands from the parent after the start. */
 export type EmulatorChildCommand = {
-  readonly command: 'tickets' | 'cpu' | 'close';
+  readonly command: 'tickets' | 'cpu';
 };
 
 export type EmulatorChildReply =
@@ -46,7 +46,7 @@ function cpuMilliseconds(): number {
 }
 
 function send(reply: EmulatorChildReply): void {
-  process.send?.(reply);
+  if (process.connected) process.send?.(reply);
 }
 
 async function start(task: EmulatorChildTask): Promise<void> {
@@ -74,17 +74,18 @@ async function start(task: EmulatorChildTask): Promise<void> {
       send({ reply: 'tickets', bodies });
       return;
     }
-    if (message.command === 'cpu') {
-      send({ reply: 'cpu', cpuMs: cpuMilliseconds() });
-      return;
-    }
-    process.disconnect();
+    send({ reply: 'cpu', cpuMs: cpuMilliseconds() });
   });
-  // The IPC channel also closes when the parent exits, so no emulator
-  // outlives an interrupted bench.
-  process.once('disconnect', () => {
+  // The parent stops this process by closing the IPC channel, which also
+  // closes when the parent exits, so no emulator outlives the bench.
+  const stop = (): void => {
     void emulator.close().finally(() => process.exit(0));
-  });
+  };
+  if (!process.connected) {
+    stop();
+    return;
+  }
+  process.once('disconnect', stop);
   send({ reply: 'started', url: emulator.url });
 }
 

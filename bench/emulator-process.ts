@@ -21,24 +21,40 @@ export type EmulatorProcess = {
   close(): Promise<void>;
 };
 
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function exitedError(
+  task: EmulatorChildTask,
+  child: ChildProcess,
+  waitingFor: string,
+): Error {
+  return new Error(
+    `The ${task.kind} emulator process exited (code ${child.exitCode}, ` +
+      `signal ${child.signalCode}) before its ${waitingFor} reply.`,
+  );
+}
+
 /** Resolves with the next reply of `kind` from `child`. */
 function nextReply<K extends EmulatorChildReply['reply']>(
+  task: EmulatorChildTask,
   child: ChildProcess,
   kind: K,
 ): Promise<Extract<EmulatorChildReply, { reply: K }>> {
   return new Promise((resolve, reject) => {
+    if (hasExited(child)) {
+      reject(exitedError(task, child, kind));
+      return;
+    }
     const onMessage = (message: EmulatorChildReply): void => {
       if (message.reply !== kind) return;
       cleanUp();
       resolve(message as Extract<EmulatorChildReply, { reply: K }>);
     };
-    const onExit = (code: number | null): void => {
+    const onExit = (): void => {
       cleanUp();
-      reject(
-        new Error(
-          `The emulator process exited with code ${code} before its ${kind} reply.`,
-        ),
-      );
+      reject(exitedError(task, child, kind));
     };
     const cleanUp = (): void => {
       child.off('message', onMessage);
@@ -57,25 +73,30 @@ export async function startEmulatorProcess(
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const send = (message: EmulatorChildCommand): void => {
-    child.send(message);
+  // A send to a process that has just exited emits an 'error' event, and
+  // the pending reply rejects with the exit instead.
+  child.on('error', () => undefined);
+  const request = async <K extends EmulatorChildReply['reply']>(
+    command: EmulatorChildCommand['command'],
+    kind: K,
+  ): Promise<Extract<EmulatorChildReply, { reply: K }>> => {
+    const reply = nextReply(task, child, kind);
+    if (child.connected) child.send({ command });
+    return reply;
   };
-  const { url } = await nextReply(child, 'started');
+  const { url } = await nextReply(task, child, 'started');
   return {
     url,
     async tickets() {
-      const reply = nextReply(child, 'tickets');
-      send({ command: 'tickets' });
-      return (await reply).bodies;
+      return (await request('tickets', 'tickets')).bodies;
     },
     async cpuMs() {
-      const reply = nextReply(child, 'cpu');
-      send({ command: 'cpu' });
-      return (await reply).cpuMs;
+      return (await request('cpu', 'cpu')).cpuMs;
     },
     async close() {
+      if (hasExited(child)) return;
       const exited = new Promise(resolve => child.once('exit', resolve));
-      send({ command: 'close' });
+      if (child.connected) child.disconnect();
       await exited;
     },
   };

@@ -16,6 +16,7 @@ import {
   type EngineOverheadResult,
   type LatencyResult,
 } from './engine-overhead';
+import { removeOpenDataDirs } from './bench-setup';
 import { describeMachine } from './machine';
 import { measureMatching, type MatchingResult } from './matching';
 import { measureRateBudget, type RateBudgetResult } from './rate-budget';
@@ -33,8 +34,9 @@ const HELP = `Usage: npm run bench -- [options]
   --only LIST            scenarios to run, comma-separated: ${SCENARIOS.join(',')} (default: all)
   --compromises N        compromises in the engine-overhead sync (default 10000)
   --rounds N             engine and baseline runs each; the best counts (default 2)
-  --latency-ms MS        delay of each ticket POST in the extra engine run (default 20)
-  --latency-compromises N  compromises in that run (default 2000)
+  --latency-ms MS        delay of each ticket POST in an extra engine and
+                         baseline pair (default 20; 0 skips the pair)
+  --latency-compromises N  compromises in that pair (default 2000)
   --budget-limit N       BMS emulator calls per endpoint per window (default 150)
   --budget-window-ms MS  length of that window in milliseconds (default 6000)
   --budget-windows N     backlog in full windows (default 4)
@@ -59,17 +61,18 @@ type BenchOptions = {
   readonly write: boolean;
 };
 
-function readPositiveInteger(
+function readWholeNumber(
   values: Readonly<Record<string, string | boolean | undefined>>,
   name: string,
   fallback: number,
+  minimum = 1,
 ): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < minimum) {
     throw new Error(
-      `Invalid --${name} "${String(raw)}"; expected a whole number of 1 or more.`,
+      `Invalid --${name} "${String(raw)}"; expected a whole number of ${minimum} or more.`,
     );
   }
   return value;
@@ -109,20 +112,16 @@ function readOptions(): BenchOptions | null {
   if (values.help === true) return null;
   return {
     scenarios: readScenarios(values.only),
-    compromises: readPositiveInteger(values, 'compromises', 10_000),
-    rounds: readPositiveInteger(values, 'rounds', 2),
-    latencyMs: readPositiveInteger(values, 'latency-ms', 20),
-    latencyCompromises: readPositiveInteger(
-      values,
-      'latency-compromises',
-      2000,
-    ),
-    budgetLimit: readPositiveInteger(values, 'budget-limit', 150),
-    budgetWindowMs: readPositiveInteger(values, 'budget-window-ms', 6000),
-    budgetWindows: readPositiveInteger(values, 'budget-windows', 4),
-    scale: readPositiveInteger(values, 'scale', 100_000),
-    accounts: readPositiveInteger(values, 'accounts', 10_000),
-    titles: readPositiveInteger(values, 'titles', 5000),
+    compromises: readWholeNumber(values, 'compromises', 10_000),
+    rounds: readWholeNumber(values, 'rounds', 2),
+    latencyMs: readWholeNumber(values, 'latency-ms', 20, 0),
+    latencyCompromises: readWholeNumber(values, 'latency-compromises', 2000),
+    budgetLimit: readWholeNumber(values, 'budget-limit', 150),
+    budgetWindowMs: readWholeNumber(values, 'budget-window-ms', 6000),
+    budgetWindows: readWholeNumber(values, 'budget-windows', 4),
+    scale: readWholeNumber(values, 'scale', 100_000),
+    accounts: readWholeNumber(values, 'accounts', 10_000),
+    titles: readWholeNumber(values, 'titles', 5000),
     write: values['no-write'] !== true,
   };
 }
@@ -159,14 +158,16 @@ async function runScenarios(options: BenchOptions): Promise<Results> {
       options.compromises,
       options.rounds,
     );
-    progress(
-      `engine with ${options.latencyMs} ms per POST: ` +
-        `${options.latencyCompromises} compromises`,
-    );
-    results.latency = await measureWithLatency(
-      options.latencyCompromises,
-      options.latencyMs,
-    );
+    if (options.latencyMs > 0) {
+      progress(
+        `engine with ${options.latencyMs} ms per POST: ` +
+          `${options.latencyCompromises} compromises`,
+      );
+      results.latency = await measureWithLatency(
+        options.latencyCompromises,
+        options.latencyMs,
+      );
+    }
   }
   if (options.scenarios.has('rate')) {
     progress(
@@ -430,4 +431,21 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Ctrl-C skips the `finally` blocks that remove each run's data folder.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeOpenDataDirs();
+    process.stderr.write(`Stopped by ${signal}; removed the data folders.\n`);
+    process.exit(130);
+  });
+}
+try {
+  await main();
+} catch (error) {
+  removeOpenDataDirs();
+  process.stderr.write(
+    `The bench failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  // Emulator processes still running exit when this process does.
+  process.exit(1);
+}
