@@ -14,7 +14,7 @@ export type ClaimQueueSource<Row, Ticket> = {
   readonly rows: Iterator<Row>;
   /** Rows built and claimed together. */
   readonly batchSize: number;
-  /** Tickets left when the next batch starts building. */
+  /** The next batch starts building when fewer tickets than this are left. */
   readonly lowWater: number;
   /** Builds the ticket of one row, or null when the row cannot be sent. */
   readonly prepare: (row: Row) => Promise<Ticket | null>;
