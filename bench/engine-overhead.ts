@@ -191,9 +191,9 @@ export type LatencyResult = {
 };
 
 /**
- * Measures the same pair with the BMS emulator answering each ticket POST
- * after `postLatencyMs`, as a remote server would, so the CPU of either
- * side matters less than the wait.
+ * Measures the same pair with the BMS emulator responding to each ticket
+ * POST after `postLatencyMs`, as a remote server would, so the CPU of
+ * either side matters less than the wait.
  */
 export async function measureWithLatency(
   compromises: number,

@@ -9,11 +9,11 @@ type Options = {
   /** Rows whose ticket cannot be built. */
   readonly unbuildable?: ReadonlySet<number>;
   /** Rows another worker claimed first. */
-  readonly taken?: ReadonlySet<number>;
+  readonly claimedElsewhere?: ReadonlySet<number>;
   readonly failClaim?: number;
 };
 
-/** A queue over rows 1..N whose ticket is the row number times ten. */
+/** Builds a queue over rows 1..N whose ticket is the row number times ten. */
 function makeQueue(options: Options) {
   const claims: number[][] = [];
   const state = { stop: false, dropped: 0 };
@@ -29,7 +29,9 @@ function makeQueue(options: Options) {
         throw new Error('disk full');
       }
       claims.push([...tickets]);
-      return tickets.filter(t => options.taken?.has(t / 10) !== true);
+      return tickets.filter(
+        t => options.claimedElsewhere?.has(t / 10) !== true,
+      );
     },
     shouldStop: () => state.stop,
     onDropped: () => {
@@ -79,7 +81,7 @@ describe('ClaimQueue', () => {
     const { queue, state } = makeQueue({
       rows: 8,
       unbuildable: new Set([2, 7]),
-      taken: new Set([4]),
+      claimedElsewhere: new Set([4]),
     });
 
     expect(await takeAll(queue)).toEqual([10, 30, 50, 60, 80]);
