@@ -7,11 +7,11 @@ import {
 } from '../../main/clients/dwid/dwid-client';
 import type { CompromisePage } from '../../main/clients/dwid/dwid-client';
 import { ConnectorError } from '../../main/errors';
+import { FAST_RETRIES, wireCompromise } from './dwid-fixtures';
 import { closedPortUrl, startFakeServer } from './fake-server';
 import type { FakeHandler, FakeServer } from './fake-server';
 
 const PASSWORD = 'dwid-canary-Pa55';
-const FAST = { retryBaseMs: 1, retryMaxMs: 5, maxTransientRetries: 1 };
 
 let server: FakeServer | null = null;
 
@@ -26,7 +26,7 @@ async function startDwid(handler: FakeHandler): Promise<DwidClient> {
     url: `${server.url}/`,
     username: 'api@example.com',
     password: PASSWORD,
-    ...FAST,
+    ...FAST_RETRIES,
   });
 }
 
@@ -40,29 +40,6 @@ function firstPageOnly(list: unknown[]): FakeHandler {
   return request => ({
     body: { list: request.query.get('page') === '0' ? list : [] },
   });
-}
-
-function wireCompromise(uuid: string, extra: Record<string, unknown> = {}) {
-  return {
-    uuid,
-    organization: 'org-1',
-    search_value: `${uuid}@example.com`,
-    search_record: 'feed-1',
-    record_type: 'Email',
-    password: 'hunter2',
-    password_status_name: 'Plaintext',
-    hash_type: null,
-    password_criteria: true,
-    source: 'Example dump',
-    origin: 'shop.example.com',
-    compromise: 'Breach',
-    record_status: 'Unresolved',
-    detected: 1717200000,
-    date_added: '2024-06-01 08:15:30',
-    occurred: null,
-    pii_hit: null,
-    ...extra,
-  };
 }
 
 async function collect(
@@ -335,7 +312,7 @@ describe('DwidClient transport errors', () => {
       url: await closedPortUrl(),
       username: 'api@example.com',
       password: PASSWORD,
-      ...FAST,
+      ...FAST_RETRIES,
     });
     const error = await caught(client.listOrganizations());
     expect(error.code).toBe('network');
@@ -353,7 +330,7 @@ describe('DwidClient transport errors', () => {
       username: 'api@example.com',
       password: PASSWORD,
       timeoutMs: 50,
-      ...FAST,
+      ...FAST_RETRIES,
       maxTransientRetries: 0,
     });
     const error = await caught(client.listOrganizations());

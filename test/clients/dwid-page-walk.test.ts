@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { DwidClient } from '../../main/clients/dwid/dwid-client';
+import { FAST_RETRIES, wireCompromise } from './dwid-fixtures';
 import { startFakeServer, type FakeServer } from './fake-server';
 
 let server: FakeServer | null = null;
@@ -10,36 +11,12 @@ afterEach(async () => {
   server = null;
 });
 
-function record(uuid: string) {
-  return {
-    uuid,
-    organization: 'org-1',
-    search_value: `${uuid}@example.com`,
-    search_record: 'feed-1',
-    record_type: 'Email',
-    password: 'hunter2',
-    password_status_name: 'Plaintext',
-    hash_type: null,
-    password_criteria: true,
-    source: 'Example dump',
-    origin: 'shop.example.com',
-    compromise: 'Breach',
-    record_status: 'Unresolved',
-    detected: 1717200000,
-    date_added: '2024-06-01 08:15:30',
-    occurred: null,
-    pii_hit: null,
-  };
-}
-
 function client(url: string): DwidClient {
   return new DwidClient({
     url,
     username: 'api@example.com',
-    password: 'review-Pa55',
-    retryBaseMs: 1,
-    retryMaxMs: 5,
-    maxTransientRetries: 1,
+    password: 'dwid-walk-Pa55',
+    ...FAST_RETRIES,
   });
 }
 
@@ -47,7 +24,7 @@ describe('DwidClient page walk', () => {
   it('keeps pages stored before a failing one', async () => {
     server = await startFakeServer(request => {
       const page = Number(request.query.get('page'));
-      if (page === 0) return { body: { list: [record('c0')] } };
+      if (page === 0) return { body: { list: [wireCompromise('c0')] } };
       return { status: 500, body: 'down' };
     });
     const seen: string[] = [];
@@ -61,8 +38,8 @@ describe('DwidClient page walk', () => {
 
   it('walks pages that share their ends', async () => {
     const pages = [
-      [record('a'), record('b'), record('z')],
-      [record('a'), record('c'), record('z')],
+      [wireCompromise('a'), wireCompromise('b'), wireCompromise('z')],
+      [wireCompromise('a'), wireCompromise('c'), wireCompromise('z')],
     ];
     server = await startFakeServer(request => {
       const page = Number(request.query.get('page'));
