@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemoSeed } from '../../main/emulators/seed';
 import type { EngineEvent } from '../../main/engine/sync/events';
 import { startHarness, type Harness } from '../support/harness';
+import { insertForeignLease } from '../support/foreign-lease';
 import { duplicateUuids, eligibleUuids } from '../support/tickets';
 import { waitFor } from '../support/wait-for';
 
@@ -44,31 +45,22 @@ function unpostedNotPending(h: Harness): number {
     .get() as number;
 }
 
-function insertForeignLease(h: Harness): void {
-  const expiresAt = new Date(Date.now() + 60_000).toISOString();
-  h.service.store.db
-    .prepare(
-      `INSERT INTO engine_lease (id, holder_id, holder_host, holder_pid,
-         acquired_at, expires_at) VALUES (1, 'foreign-engine', 'other-host',
-         4242, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET holder_id = excluded.holder_id,
-         holder_host = excluded.holder_host, holder_pid = excluded.holder_pid,
-         expires_at = excluded.expires_at`,
-    )
-    .run(new Date().toISOString(), expiresAt);
+/** Makes the BMS emulator wait `delayMs` before it responds to each ticket POST. */
+function slowTicketPosts(h: Harness, delayMs: number): void {
+  h.bms.faults.add({
+    kind: 'slow',
+    path: TICKETS,
+    method: 'POST',
+    delayMs,
+    times: 10_000,
+  });
 }
 
 describe('delivery stops and progress', () => {
   it('health stop mid-run keeps attempts exact', async () => {
     const h = await startHarness({ compromises: 400 });
     harness = h;
-    h.bms.faults.add({
-      kind: 'slow',
-      path: TICKETS,
-      method: 'POST',
-      delayMs: 5,
-      times: 10_000,
-    });
+    slowTicketPosts(h, 5);
     let armed = false;
     const report = await h.service.sync({
       onEvent: (event: EngineEvent) => {
@@ -106,16 +98,10 @@ describe('delivery stops and progress', () => {
   it('lease loss with four workers', async () => {
     const h = await startHarness({ compromises: 300 });
     harness = h;
-    h.bms.faults.add({
-      kind: 'slow',
-      path: TICKETS,
-      method: 'POST',
-      delayMs: 40,
-      times: 10_000,
-    });
+    slowTicketPosts(h, 40);
     const first = h.service.sync({ concurrency: 4 });
     await waitFor(() => h.bms.tickets.length >= 70, '70 tickets');
-    insertForeignLease(h);
+    insertForeignLease(h, 60_000);
 
     await expect(first).rejects.toThrow(/lost its lease/);
 

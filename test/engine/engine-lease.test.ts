@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorService } from '../../main/service/connector-service';
 import { SYNC_LOCK_FILE } from '../../main/store/sync-lock';
 import { FAST_CLIENTS, startHarness, type Harness } from '../support/harness';
+import { insertForeignLease } from '../support/foreign-lease';
 import { duplicateUuids, eligibleUuids } from '../support/tickets';
 import { waitFor } from '../support/wait-for';
 
@@ -14,22 +15,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-/** Writes a lease of another host that expires `offsetMs` from now. */
-function insertForeignLease(h: Harness, offsetMs: number): string {
-  const expiresAt = new Date(Date.now() + offsetMs).toISOString();
-  h.service.store.db
-    .prepare(
-      `INSERT INTO engine_lease (id, holder_id, holder_host, holder_pid,
-         acquired_at, expires_at) VALUES (1, 'foreign-engine', 'other-host',
-         4242, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET holder_id = excluded.holder_id,
-         holder_host = excluded.holder_host, holder_pid = excluded.holder_pid,
-         expires_at = excluded.expires_at`,
-    )
-    .run(new Date().toISOString(), expiresAt);
-  return expiresAt;
-}
 
 function ledgerRows(h: Harness): number {
   return h.service.store.db
