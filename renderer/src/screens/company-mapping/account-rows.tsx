@@ -145,6 +145,12 @@ function CatchallRow({ account }: { readonly account: BmsAccountView }) {
   );
 }
 
+/** Renames `account` to the name `suggestion` offers, queued for BMS. */
+export type AcceptSuggestion = (
+  account: BmsAccountView,
+  suggestion: Suggestion,
+) => Promise<void>;
+
 /**
  * Renders a row of `Non-Matching Organizations` with its best suggestion and
  * Edit. The callbacks take the account, so one pair serves every row and
@@ -161,10 +167,7 @@ export const NonMatchingRow = memo(function NonMatchingRow({
   /** True for the account that receives unmatched tickets. */
   readonly isCatchall: boolean;
   readonly suggestionIndex: SuggestionIndex;
-  readonly onAccept: (
-    account: BmsAccountView,
-    suggestion: Suggestion,
-  ) => Promise<void>;
+  readonly onAccept: AcceptSuggestion;
   readonly onEdit: (account: BmsAccountView) => void;
 }) {
   if (isCatchall) return <CatchallRow account={account} />;

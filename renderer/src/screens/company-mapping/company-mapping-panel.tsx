@@ -33,7 +33,11 @@ import {
 import { VirtualList } from '../../components/virtual-list';
 import { useContractQuery } from '../../hooks/use-contract-query';
 import { useEventsStore } from '../../stores/events-store';
-import { AccountRow, NonMatchingRow } from './account-rows';
+import {
+  AccountRow,
+  NonMatchingRow,
+  type AcceptSuggestion,
+} from './account-rows';
 import { buildMappingColumns, type MappingColumns } from './mapping-columns';
 import { MappingHeader } from './mapping-header';
 import { RenameModal } from './rename-modal';
@@ -76,10 +80,7 @@ const MappingGrid = memo(function MappingGrid(props: {
   readonly columns: MappingColumns;
   readonly catchallAccountId: number | null;
   readonly suggestionIndex: SuggestionIndex;
-  readonly onAccept: (
-    account: BmsAccountView,
-    suggestion: Suggestion,
-  ) => Promise<void>;
+  readonly onAccept: AcceptSuggestion;
   readonly onEdit: (account: BmsAccountView) => void;
 }) {
   // Bottom alignment keeps the lists level when a heading wraps.
