@@ -48,6 +48,15 @@ type AccountRow = {
   main_location_id: number | null;
 };
 
+function toAccount(row: AccountRow): BmsAccount {
+  return {
+    id: row.account_id,
+    name: row.name,
+    isActive: row.is_active === 1,
+    mainLocationId: row.main_location_id,
+  };
+}
+
 type LookupRow = {
   kind: BmsLookupKind;
   item_id: number;
@@ -101,12 +110,7 @@ export class BmsCacheRepository {
          ORDER BY name COLLATE NOCASE, account_id`,
       )
       .all(integrationId)
-      .map(row => ({
-        id: row.account_id,
-        name: row.name,
-        isActive: row.is_active === 1,
-        mainLocationId: row.main_location_id,
-      }));
+      .map(toAccount);
   }
 
   /**
@@ -126,13 +130,7 @@ export class BmsCacheRepository {
          ORDER BY a.name COLLATE NOCASE, a.account_id`,
       )
       .all(integrationId)
-      .map(row => ({
-        id: row.account_id,
-        name: row.name,
-        isActive: row.is_active === 1,
-        mainLocationId: row.main_location_id,
-        pendingName: row.pending_name,
-      }));
+      .map(row => ({ ...toAccount(row), pendingName: row.pending_name }));
   }
 
   /**
@@ -140,20 +138,13 @@ export class BmsCacheRepository {
    * Throws `not-found` when the account is not cached for the integration.
    */
   renameAccount(integrationId: number, accountId: number, name: string): void {
-    const result = this.context
-      .statement(
-        `UPDATE bms_accounts SET name = ?
-         WHERE integration_id = ? AND account_id = ?`,
-      )
-      .run(name, integrationId, accountId);
-    if (result.changes === 0) {
-      throw new ConnectorError(
-        'not-found',
-        `BMS account ${accountId} is not in the cache of integration ` +
-          `${integrationId}; refresh the BMS accounts and pick an account ` +
-          'from the list.',
-      );
-    }
+    this.updateAccount(
+      integrationId,
+      accountId,
+      'name',
+      name,
+      'refresh the BMS accounts and pick an account from the list.',
+    );
   }
 
   /** Stores the account's main location. Throws `not-found` if uncached. */
@@ -162,17 +153,37 @@ export class BmsCacheRepository {
     accountId: number,
     locationId: number | null,
   ): void {
+    this.updateAccount(
+      integrationId,
+      accountId,
+      'main_location_id',
+      locationId,
+      'refresh the BMS accounts first.',
+    );
+  }
+
+  /**
+   * Sets one column of a cached account. Throws `not-found`, ending its
+   * message with `fix`, when the account is not cached for the integration.
+   */
+  private updateAccount(
+    integrationId: number,
+    accountId: number,
+    column: 'name' | 'main_location_id',
+    value: string | number | null,
+    fix: string,
+  ): void {
     const result = this.context
       .statement(
-        `UPDATE bms_accounts SET main_location_id = ?
+        `UPDATE bms_accounts SET ${column} = ?
          WHERE integration_id = ? AND account_id = ?`,
       )
-      .run(locationId, integrationId, accountId);
+      .run(value, integrationId, accountId);
     if (result.changes === 0) {
       throw new ConnectorError(
         'not-found',
         `BMS account ${accountId} is not in the cache of integration ` +
-          `${integrationId}; refresh the BMS accounts first.`,
+          `${integrationId}; ${fix}`,
       );
     }
   }
