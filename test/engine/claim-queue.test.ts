@@ -51,7 +51,7 @@ async function takeAll(queue: ClaimQueue<number, number>): Promise<number[]> {
 }
 
 describe('ClaimQueue', () => {
-  it('hands out every row once, in order, claimed in batches', async () => {
+  it('hands out rows in claimed batches', async () => {
     const { queue, claims } = makeQueue({ rows: 10, batchSize: 4 });
 
     expect(await takeAll(queue)).toEqual([
@@ -65,7 +65,7 @@ describe('ClaimQueue', () => {
     expect(await queue.drain()).toEqual([]);
   });
 
-  it('never hands out a ticket before its claim is committed', async () => {
+  it('hands out only committed claims', async () => {
     const { queue, claims } = makeQueue({ rows: 6, batchSize: 3 });
     const seen: number[] = [];
     for (;;) {
@@ -77,7 +77,7 @@ describe('ClaimQueue', () => {
     expect(seen).toHaveLength(6);
   });
 
-  it('drops rows that cannot be built or were claimed elsewhere', async () => {
+  it('drops unbuildable and taken rows', async () => {
     const { queue, state } = makeQueue({
       rows: 8,
       unbuildable: new Set([2, 7]),
@@ -88,7 +88,7 @@ describe('ClaimQueue', () => {
     expect(state.dropped).toBe(3);
   });
 
-  it('keeps claimed tickets for drain once delivery must stop', async () => {
+  it('keeps claimed tickets for drain after stop', async () => {
     const { queue, state } = makeQueue({ rows: 10, batchSize: 4 });
     expect(await queue.next()).toBe(10);
     state.stop = true;
@@ -98,7 +98,7 @@ describe('ClaimQueue', () => {
     expect(await queue.drain()).toEqual([20, 30, 40]);
   });
 
-  it('returns the rows of a batch claimed while draining', async () => {
+  it('drain waits for a batch in progress', async () => {
     const { queue, claims } = makeQueue({
       rows: 10,
       batchSize: 4,
@@ -112,7 +112,7 @@ describe('ClaimQueue', () => {
     expect(await queue.next()).toBeUndefined();
   });
 
-  it('throws a failed claim to every worker that asks afterwards', async () => {
+  it('rethrows a failed claim to every caller', async () => {
     const { queue, claims } = makeQueue({
       rows: 10,
       batchSize: 4,

@@ -139,7 +139,7 @@ describe('deliverPending batch build', () => {
     };
 
     const run = deliverPending(context, tally);
-    // Fails the eight POSTs 57..64 in order; the fifth failure stops
+    // Fails the eight POSTs 57..64 in order. The fifth failure stops
     // delivery while the next batch waits for its location lookup.
     for (let failed = 0; failed < 8; failed += 1) {
       await waitFor(() => heldPosts.length > failed, `POST ${57 + failed}`);
