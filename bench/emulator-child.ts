@@ -13,6 +13,7 @@ import {
   startBenchDwid,
   type BenchCredentials,
 } from './bench-setup';
+import { readTask } from './child-task';
 
 export type EmulatorChildTask = {
   readonly kind: 'bms' | 'dwid';
@@ -89,5 +90,4 @@ async function start(task: EmulatorChildTask): Promise<void> {
   send({ reply: 'started', url: emulator.url });
 }
 
-const task = JSON.parse(process.argv[2] ?? '{}') as EmulatorChildTask;
-await start(task);
+await start(readTask<EmulatorChildTask>());

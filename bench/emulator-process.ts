@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { taskEnvironment } from './child-task';
 import type {
   EmulatorChildCommand,
   EmulatorChildReply,
@@ -69,7 +70,8 @@ function nextReply<K extends EmulatorChildReply['reply']>(
 export async function startEmulatorProcess(
   task: EmulatorChildTask,
 ): Promise<EmulatorProcess> {
-  const child = fork(CHILD_FILE, [JSON.stringify(task)], {
+  const child = fork(CHILD_FILE, [], {
+    env: taskEnvironment(task),
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -19,6 +19,7 @@ import {
   UNROUTED_COMPROMISES_SQL,
 } from '../main/store/repositories/deliveries-repository';
 import { openConfiguredService, type BenchCredentials } from './bench-setup';
+import { readTask } from './child-task';
 
 export type ScaleChildTask =
   | {
@@ -189,7 +190,7 @@ function runReady(dataDir: string): ReadyChildResult {
 
 async function main(): Promise<void> {
   configureLogging({ level: 'error' });
-  const task = JSON.parse(process.argv[2] ?? '') as ScaleChildTask;
+  const task = readTask<ScaleChildTask>();
   const result: ScaleChildResult =
     task.mode === 'sync' ? await runSync(task) : runReady(task.dataDir);
   process.send?.(result);

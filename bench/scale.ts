@@ -9,6 +9,7 @@ import {
   startBenchBms,
   startBenchDwid,
 } from './bench-setup';
+import { taskEnvironment } from './child-task';
 import type {
   ReadyChildResult,
   ScaleChildResult,
@@ -30,7 +31,8 @@ const CHILD_TIMEOUT_MS = 30 * 60 * 1000;
 /** Runs scale-child.ts in a new Node process and returns its one result. */
 function runChild(task: ScaleChildTask): Promise<ScaleChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD_FILE, [JSON.stringify(task)], {
+    const child = fork(CHILD_FILE, [], {
+      env: taskEnvironment(task),
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
