@@ -2,7 +2,7 @@
  * Hands a task to a bench child process through its environment. A task can
  * carry the emulators' passwords, and unlike the command line, which any
  * local user can list, a process's environment is readable only by its
- * owner.
+ * owner and root.
  */
 const TASK_VARIABLE = 'DWID_BMS_BENCH_TASK';
 
