@@ -15,6 +15,7 @@ import {
   type BenchCredentials,
 } from './bench-setup';
 import { startEmulatorProcess } from './emulator-process';
+import { startSideWork } from './side-work';
 
 export type EngineRun = {
   readonly seconds: number;
@@ -41,6 +42,15 @@ export type BaselineRun = {
   readonly emulatorCpuMsPerTicket: number;
 };
 
+/** A baseline run with CPU work on a second thread; see bench/side-work.ts. */
+export type CeilingRun = {
+  /** CPU time the second thread spent per ticket, in ms. */
+  readonly sideWorkMsPerTicket: number;
+  readonly ticketsPerSecond: number;
+  /** Its best throughput over the best plain baseline's. */
+  readonly ratio: number;
+};
+
 export type EngineOverheadResult = {
   readonly compromises: number;
   readonly concurrency: number;
@@ -52,6 +62,11 @@ export type EngineOverheadResult = {
   readonly ratio: number;
   /** Best delivery-phase throughput over best baseline throughput. */
   readonly deliverRatio: number;
+  /**
+   * Baselines with the engine's extra CPU per ticket, and half of it, spent
+   * on a second thread: the ratio a split engine could reach at best.
+   */
+  readonly ceiling: readonly CeilingRun[];
 };
 
 /** Emulator settings of one engine or baseline run. */
@@ -129,9 +144,12 @@ async function runBaseline(
   setup: RunSetup,
   bodies: readonly TicketInputDto[],
   concurrency: number,
+  sideWorkMsPerTicket = 0,
 ): Promise<BaselineRun> {
   const { credentials } = setup;
   const bms = await startEmulatorProcess({ ...setup, kind: 'bms' });
+  const sideWork =
+    sideWorkMsPerTicket > 0 ? startSideWork(sideWorkMsPerTicket) : null;
   try {
     const client = new BmsClient({
       apiBaseUrl: bms.url,
@@ -145,8 +163,16 @@ async function runBaseline(
     const cpuAtStart = process.cpuUsage();
     const startedAt = performance.now();
     const created = await Promise.all(
-      bodies.map(body => limit(() => client.createTicket(body))),
+      bodies.map(body =>
+        limit(async () => {
+          const ticket = await client.createTicket(body);
+          sideWork?.ticketDone();
+          return ticket;
+        }),
+      ),
     );
+    // The run ends when the second thread has finished its share too.
+    await sideWork?.stop();
     const seconds = (performance.now() - startedAt) / 1000;
     const cpuMs = cpuMilliseconds(cpuAtStart);
     const emulatorCpuMs = (await bms.cpuMs()) - emulatorCpuAtStart;
@@ -158,6 +184,7 @@ async function runBaseline(
       emulatorCpuMsPerTicket: emulatorCpuMs / created.length,
     };
   } finally {
+    await sideWork?.stop();
     await bms.close();
   }
 }
@@ -166,9 +193,11 @@ async function runBaseline(
 const WARM_UP = 1000;
 
 /** Runs the engine, then the baseline with the bodies it sent. */
-async function runPair(
-  setup: RunSetup,
-): Promise<{ engine: EngineRun; baseline: BaselineRun }> {
+async function runPair(setup: RunSetup): Promise<{
+  engine: EngineRun;
+  baseline: BaselineRun;
+  bodies: readonly TicketInputDto[];
+}> {
   const { run, bodies } = await runEngine(setup);
   if (run.created !== setup.compromises || bodies.length !== run.created) {
     throw new Error(
@@ -177,7 +206,7 @@ async function runPair(
     );
   }
   const baseline = await runBaseline(setup, bodies, ENGINE_DEFAULT_CONCURRENCY);
-  return { engine: run, baseline };
+  return { engine: run, baseline, bodies };
 }
 
 /** One engine run and one baseline run with a delay before each response. */
@@ -244,13 +273,19 @@ export async function measureEngineOverhead(
   await runPair({ ...setup, compromises: Math.min(compromises, WARM_UP) });
   const engineRuns: EngineRun[] = [];
   const baselineRuns: BaselineRun[] = [];
+  let bodies: readonly TicketInputDto[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const pair = await runPair(setup);
     engineRuns.push(pair.engine);
     baselineRuns.push(pair.baseline);
+    bodies = pair.bodies;
   }
   const bestEngine = best(engineRuns);
   const bestBaseline = best(baselineRuns);
+  const ceiling = await measureCeiling(setup, bodies, rounds, {
+    engine: bestEngine,
+    baseline: bestBaseline,
+  });
   const bestDeliver = Math.max(
     ...engineRuns.map(run => run.deliverTicketsPerSecond),
   );
@@ -263,5 +298,43 @@ export async function measureEngineOverhead(
     bestBaseline,
     ratio: bestEngine.ticketsPerSecond / bestBaseline.ticketsPerSecond,
     deliverRatio: bestDeliver / bestBaseline.ticketsPerSecond,
+    ceiling,
   };
+}
+
+/**
+ * Runs the baseline again with the engine's extra CPU per ticket (engine
+ * minus baseline, best runs) spent on a second thread, then with half of
+ * it, `rounds` times each; the best counts, as for the other runs. No split of the engine across threads could beat these throughputs,
+ * since they leave out the cost of passing tickets between threads.
+ */
+async function measureCeiling(
+  setup: RunSetup,
+  bodies: readonly TicketInputDto[],
+  rounds: number,
+  best: { engine: EngineRun; baseline: BaselineRun },
+): Promise<CeilingRun[]> {
+  const extra = Math.max(
+    0,
+    best.engine.cpuMsPerTicket - best.baseline.cpuMsPerTicket,
+  );
+  const runs: CeilingRun[] = [];
+  for (const sideWorkMsPerTicket of [extra, extra / 2]) {
+    let ticketsPerSecond = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      const run = await runBaseline(
+        setup,
+        bodies,
+        ENGINE_DEFAULT_CONCURRENCY,
+        sideWorkMsPerTicket,
+      );
+      ticketsPerSecond = Math.max(ticketsPerSecond, run.ticketsPerSecond);
+    }
+    runs.push({
+      sideWorkMsPerTicket,
+      ticketsPerSecond,
+      ratio: ticketsPerSecond / best.baseline.ticketsPerSecond,
+    });
+  }
+  return runs;
 }

@@ -24,6 +24,7 @@ import { measureScale, type ScaleResult } from './scale';
 import { measureSuggestions, type SuggestionsResult } from './suggestions';
 import { formatTable, type Row } from './table';
 import { measureUi, type UiResult } from './ui';
+import { engineRows, latencyRows } from './engine-rows';
 import { suggestionRows, uiRows, type TargetCheck } from './ui-rows';
 
 const SCENARIOS = ['engine', 'rate', 'scale', 'matching', 'ui'] as const;
@@ -128,7 +129,6 @@ function readOptions(): BenchOptions | null {
 
 /** Targets the figures are checked against. Times are never test assertions. */
 const TARGETS = {
-  engineRatio: 0.9,
   responses429: 0,
   budgetShare: 0.95,
   rssMb: 300,
@@ -201,74 +201,6 @@ async function runScenarios(options: BenchOptions): Promise<Results> {
 const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 const status = (met: boolean): string => (met ? 'met' : 'MISSED');
-
-function engineRows(result: EngineOverheadResult, checks: TargetCheck[]) {
-  const { bestEngine, bestBaseline } = result;
-  const met = result.ratio >= TARGETS.engineRatio;
-  checks.push({
-    target: `engine/baseline >= ${TARGETS.engineRatio}`,
-    value: fixed(result.ratio, 2),
-    met,
-  });
-  const runs = `best of ${result.engineRuns.length}`;
-  return [
-    [
-      `Engine: full sync, ${result.compromises} tickets (${runs})`,
-      `${fixed(bestEngine.ticketsPerSecond)} tickets/s, ${fixed(bestEngine.seconds, 1)} s`,
-      '',
-      '',
-    ],
-    [
-      '  of which pull + route / deliver',
-      `${fixed(bestEngine.pullAndRouteSeconds, 1)} s / ${fixed(bestEngine.deliverSeconds, 1)} s`,
-      '',
-      '',
-    ],
-    [
-      `Baseline: createTicket x${result.compromises}, p-limit ${result.concurrency} (${runs})`,
-      `${fixed(bestBaseline.ticketsPerSecond)} tickets/s, ${fixed(bestBaseline.seconds, 1)} s`,
-      '',
-      '',
-    ],
-    [
-      'Ratio engine/baseline (full sync)',
-      fixed(result.ratio, 2),
-      `>= ${TARGETS.engineRatio}`,
-      status(met),
-    ],
-    [
-      'Ratio engine/baseline (delivery phase only)',
-      fixed(result.deliverRatio, 2),
-      '',
-      '',
-    ],
-    [
-      'CPU per ticket, connector process: engine / baseline',
-      `${fixed(bestEngine.cpuMsPerTicket, 3)} ms / ${fixed(bestBaseline.cpuMsPerTicket, 3)} ms`,
-      '',
-      '',
-    ],
-    [
-      'CPU per ticket, BMS emulator process: engine / baseline run',
-      `${fixed(bestEngine.emulatorCpuMsPerTicket, 3)} ms / ${fixed(bestBaseline.emulatorCpuMsPerTicket, 3)} ms`,
-      '',
-      '',
-    ],
-  ] satisfies Row[];
-}
-
-function latencyRows(result: LatencyResult): Row[] {
-  const { engine, baseline } = result;
-  return [
-    [
-      `With ${result.postLatencyMs} ms per ticket POST, ${result.compromises} tickets: engine / baseline`,
-      `${fixed(engine.ticketsPerSecond)} / ${fixed(baseline.ticketsPerSecond)} tickets/s`,
-      '',
-      '',
-    ],
-    ['  ratio (full sync)', fixed(result.ratio, 2), '', ''],
-  ];
-}
 
 function rateRows(result: RateBudgetResult, checks: TargetCheck[]): Row[] {
   const { limit, windowMs } = result.serverBudget;
