@@ -4,6 +4,7 @@ import { migration0010 } from './migrations/0010-initial';
 import { migration0020 } from './migrations/0020-compromise-routing-index';
 import { migration0030 } from './migrations/0030-compromise-search-index';
 import { migration0040 } from './migrations/0040-engine-lease';
+import { migration0050 } from './migrations/0050-pending-change-previous-name';
 
 /** One schema step. `version` is the `PRAGMA user_version` it leaves. */
 export type Migration = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
 ];
 
 /**

@@ -132,6 +132,8 @@ export const pendingChangeViewSchema = z.object({
   target: renameTargetSchema,
   targetId: z.string(),
   newName: z.string(),
+  /** The name in the remote system before the rename, or null if unknown. */
+  previousName: z.string().nullable(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: isoTime,

@@ -60,6 +60,11 @@ test('offline edits save and sync later', async ({ app, stack }) => {
     .getByRole('banner')
     .getByRole('button', { name: '1 change waiting' });
   await expect(indicator).toBeVisible();
+  await indicator.click();
+  await expect(
+    app.getByText(`Kaseya BMS account “${SEED.lowerCase.accountName}”`),
+  ).toBeVisible();
+  await app.keyboard.press('Escape');
 
   // An association change saves too.
   await openSection(app, 'Organizations');

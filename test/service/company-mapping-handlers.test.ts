@@ -360,6 +360,44 @@ describe('company-mapping:rename', () => {
     expect(change.newName).toBe(' Contoso ');
   });
 
+  it('keeps the name before the first rename', async () => {
+    const h = await start();
+    await h.service.sync();
+    const before = await getMapping(h);
+    const oldName = before.accounts.find(
+      account => account.id === LOWERCASE_ACCOUNT_ID,
+    )?.name;
+    expect(oldName).toBeDefined();
+
+    const first = await renameAccount(h, LOWERCASE_ACCOUNT_ID, 'First name');
+    const second = await renameAccount(h, LOWERCASE_ACCOUNT_ID, 'Second name');
+
+    expect(first.previousName).toBe(oldName);
+    expect(second.id).toBe(first.id);
+    expect(second.newName).toBe('Second name');
+    expect(second.previousName).toBe(oldName);
+  });
+
+  it('keeps an organization name before its rename', async () => {
+    const h = await start();
+    await h.service.sync();
+    const organization = organizationAt(h, 4);
+
+    const change = await call<PendingChangeView>(
+      h.service,
+      'company-mapping:rename',
+      {
+        integrationId: integrationId(h),
+        target: 'dwid-organization',
+        targetId: organization.uuid,
+        newName: 'Renamed organization',
+      },
+    );
+
+    expect(change.integrationId).toBeNull();
+    expect(change.previousName).toBe(organization.title);
+  });
+
   it('rejects an unknown account', async () => {
     const h = await start();
     await h.service.sync();

@@ -5,8 +5,11 @@ import { migrate } from '../../main/store/migrate';
 import { migration0010 } from '../../main/store/migrations/0010-initial';
 import { migration0020 } from '../../main/store/migrations/0020-compromise-routing-index';
 import { migration0030 } from '../../main/store/migrations/0030-compromise-search-index';
+import { migration0040 } from '../../main/store/migrations/0040-engine-lease';
 
 const NOW = '2026-01-01T00:00:00.000Z';
+
+const UP_TO_0040 = [migration0010, migration0020, migration0030, migration0040];
 
 /** Opens a database at schema version 30 with one sync_state row. */
 function openVersion30(): Database.Database {
@@ -25,7 +28,7 @@ const insertLease = `INSERT INTO engine_lease (id, holder_id, holder_host,
 describe('migration 0040 engine lease', () => {
   it('upgrades version 30 and keeps the rows', () => {
     const db = openVersion30();
-    expect(migrate(db)).toBe(40);
+    expect(migrate(db, UP_TO_0040)).toBe(40);
     expect(db.pragma('user_version', { simple: true })).toBe(40);
     expect(db.prepare('SELECT key, value FROM sync_state').all()).toEqual([
       { key: 'w', value: 'v' },
@@ -37,7 +40,7 @@ describe('migration 0040 engine lease', () => {
 
   it('allows only the row with id 1', () => {
     const db = openVersion30();
-    migrate(db);
+    migrate(db, UP_TO_0040);
     db.prepare(insertLease).run(1, NOW, NOW);
     expect(() => db.prepare(insertLease).run(2, NOW, NOW)).toThrow(
       /CHECK constraint failed/,
@@ -49,7 +52,7 @@ describe('migration 0040 engine lease', () => {
 
   it('rejects a text process id', () => {
     const db = openVersion30();
-    migrate(db);
+    migrate(db, UP_TO_0040);
     expect(() =>
       db
         .prepare(
@@ -62,7 +65,7 @@ describe('migration 0040 engine lease', () => {
 
   it('is a no-op when run again', () => {
     const db = openVersion30();
-    migrate(db);
-    expect(migrate(db)).toBe(40);
+    migrate(db, UP_TO_0040);
+    expect(migrate(db, UP_TO_0040)).toBe(40);
   });
 });

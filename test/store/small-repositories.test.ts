@@ -111,6 +111,34 @@ describe('pendingChanges repository', () => {
       { id, newName: 'Second', attempts: 0, lastError: null },
     ]);
   });
+
+  it('keeps the first previous name', () => {
+    const store = openMemoryStore();
+    const change = {
+      integrationId: null,
+      target: 'dwid-organization',
+      targetId: 'org-1',
+    } as const;
+    const id = store.pendingChanges.enqueue({
+      ...change,
+      newName: 'First',
+      previousName: 'Remote name',
+    });
+    store.pendingChanges.enqueue({
+      ...change,
+      newName: 'Second',
+      previousName: 'First',
+    });
+    const unknown = store.pendingChanges.enqueue({
+      ...change,
+      targetId: 'org-2',
+      newName: 'Other',
+    });
+
+    expect(store.pendingChanges.getById(id)?.previousName).toBe('Remote name');
+    expect(store.pendingChanges.getById(id)?.newName).toBe('Second');
+    expect(store.pendingChanges.getById(unknown)?.previousName).toBeNull();
+  });
 });
 
 describe('syncState repository', () => {

@@ -68,6 +68,26 @@ function readCompanyMapping(
 }
 
 /**
+ * Renames the cached account, or the organization when `accountId` is
+ * null, and returns its name before the rename (null when not cached).
+ */
+function renameCached(
+  store: ConnectorService['store'],
+  integrationId: number,
+  accountId: number | null,
+  input: ParsedInput<'company-mapping:rename'>,
+): string | null {
+  if (accountId === null) {
+    const previous = store.organizations.getByUuid(input.targetId);
+    store.organizations.rename(input.targetId, input.newName);
+    return previous?.title ?? null;
+  }
+  const previous = store.bmsCache.getAccount(integrationId, accountId);
+  store.bmsCache.renameAccount(integrationId, accountId, input.newName);
+  return previous?.name ?? null;
+}
+
+/**
  * Changes the cached name at once and queues the remote rename, in one
  * transaction, so matching and the next sync use the new name even while
  * the remote system cannot be reached.
@@ -87,17 +107,14 @@ function renameTarget(
   checkNewName(input.newName, label);
 
   const changeId = store.transaction(() => {
-    if (accountId === null) {
-      store.organizations.rename(input.targetId, input.newName);
-    } else {
-      store.bmsCache.renameAccount(integration.id, accountId, input.newName);
-    }
+    const previousName = renameCached(store, integration.id, accountId, input);
     return store.pendingChanges.enqueue({
       // Dark Web ID organizations belong to no integration.
       integrationId: accountId === null ? null : integration.id,
       target: input.target,
       targetId: accountId === null ? input.targetId : String(accountId),
       newName: input.newName,
+      previousName,
     });
   });
   service.emit({ type: 'data-changed', scope: 'pending-changes' });

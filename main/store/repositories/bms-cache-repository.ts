@@ -113,6 +113,17 @@ export class BmsCacheRepository {
       .map(toAccount);
   }
 
+  /** Returns one cached account, or null when it is not cached. */
+  getAccount(integrationId: number, accountId: number): BmsAccount | null {
+    const row = this.context
+      .statement<AccountRow>(
+        `SELECT account_id, name, is_active, main_location_id
+         FROM bms_accounts WHERE integration_id = ? AND account_id = ?`,
+      )
+      .get(integrationId, accountId);
+    return row === undefined ? null : toAccount(row);
+  }
+
   /**
    * Lists the cached accounts with the name queued for each in
    * `pending_changes` (null when none), ordered by name, in one query.

@@ -9,9 +9,15 @@ export type PendingChangeInput = {
   /** The id of the account or organization in the remote system. */
   readonly targetId: string;
   readonly newName: string;
+  /**
+   * The target's name in its remote system before this rename, or null when
+   * unknown. A rename that replaces a queued one keeps the queued one's.
+   */
+  readonly previousName?: string | null;
 };
 
-export type PendingChange = PendingChangeInput & {
+export type PendingChange = Omit<PendingChangeInput, 'previousName'> & {
+  readonly previousName: string | null;
   readonly id: number;
   readonly attempts: number;
   readonly lastError: string | null;
@@ -24,6 +30,7 @@ type ChangeRow = {
   target: PendingChangeTarget;
   target_id: string;
   new_name: string;
+  previous_name: string | null;
   attempts: number;
   last_error: string | null;
   created_at: string;
@@ -36,7 +43,8 @@ export class PendingChangesRepository {
   /**
    * Queues a rename and returns its id. A second rename of the same target
    * replaces the queued name instead of queueing both, so only the latest
-   * name is sent.
+   * name is sent. It keeps the first rename's previous name, which is still
+   * the remote one.
    */
   enqueue(change: PendingChangeInput): number {
     return this.context.transaction(() => {
@@ -59,14 +67,15 @@ export class PendingChangesRepository {
       const result = this.context
         .statement(
           `INSERT INTO pending_changes (integration_id, target, target_id,
-             new_name, created_at)
-           VALUES (?, ?, ?, ?, ?)`,
+             new_name, previous_name, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
         )
         .run(
           change.integrationId,
           change.target,
           change.targetId,
           change.newName,
+          change.previousName ?? null,
           this.context.nowIso(),
         );
       return Number(result.lastInsertRowid);
@@ -144,7 +153,7 @@ export class PendingChangesRepository {
 }
 
 const SELECT_CHANGE = `SELECT id, integration_id, target, target_id, new_name,
-  attempts, last_error, created_at FROM pending_changes`;
+  previous_name, attempts, last_error, created_at FROM pending_changes`;
 
 function toPendingChange(row: ChangeRow): PendingChange {
   return {
@@ -153,6 +162,7 @@ function toPendingChange(row: ChangeRow): PendingChange {
     target: row.target,
     targetId: row.target_id,
     newName: row.new_name,
+    previousName: row.previous_name,
     attempts: row.attempts,
     lastError: row.last_error,
     createdAt: row.created_at,

@@ -15,16 +15,21 @@ import { call } from '../connector/connector';
 import { useContractQuery } from '../hooks/use-contract-query';
 import { useEventsStore } from '../stores/events-store';
 
+/** Names the target by its name before the rename, or by id if unknown. */
 function describeTarget(change: PendingChangeView): string {
-  return change.target === 'bms-account'
-    ? `Kaseya BMS account ${change.targetId}`
-    : `Dark Web ID organization ${change.targetId}`;
+  const kind =
+    change.target === 'bms-account'
+      ? 'Kaseya BMS account'
+      : 'Dark Web ID organization';
+  return change.previousName === null
+    ? `${kind} ${change.targetId}`
+    : `${kind} “${change.previousName}”`;
 }
 
 function PendingChangeItem({ change }: { readonly change: PendingChangeView }) {
   return (
     <Stack gap={2} component="li">
-      <Text size="sm" fw={500}>
+      <Text size="sm" fw={500} style={{ whiteSpace: 'pre-wrap' }}>
         {describeTarget(change)}
       </Text>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
