@@ -15,7 +15,7 @@ import {
   type BenchCredentials,
 } from './bench-setup';
 import { startEmulatorProcess } from './emulator-process';
-import { startSideWork } from './side-work';
+import { startSideWork, type SideWork } from './side-work';
 
 export type EngineRun = {
   readonly seconds: number;
@@ -148,9 +148,11 @@ async function runBaseline(
 ): Promise<BaselineRun> {
   const { credentials } = setup;
   const bms = await startEmulatorProcess({ ...setup, kind: 'bms' });
-  const sideWork =
-    sideWorkMsPerTicket > 0 ? startSideWork(sideWorkMsPerTicket) : null;
+  let sideWork: SideWork | null = null;
   try {
+    if (sideWorkMsPerTicket > 0) {
+      sideWork = await startSideWork(sideWorkMsPerTicket);
+    }
     const client = new BmsClient({
       apiBaseUrl: bms.url,
       username: BMS_USERNAME,
