@@ -71,7 +71,7 @@ export function engineRows(
 function ceilingRows(result: EngineOverheadResult): Row[] {
   return result.ceiling.map(run => [
     `Baseline with ${fixed(run.sideWorkMsPerTicket, 3)} ms CPU per ticket on a second thread`,
-    `${fixed(run.ticketsPerSecond)} tickets/s, ratio ${fixed(run.ratio, 2)}`,
+    `${fixed(run.ticketsPerSecond)} tickets/s, ratio ${fixed(run.ratio, 2)}, process CPU ${fixed(run.cpuMsPerTicket, 3)} ms`,
     '',
     '',
   ]);
