@@ -19,10 +19,10 @@ export type SideWork = {
 const BATCH = 64;
 
 // Plain JavaScript, so the worker needs no loader. The work is a number of
-// loop iterations, calibrated once at start-up (before the timed run), and
-// not a time to spin: a thread that the OS deschedules while spinning until
-// a deadline would use less CPU than asked, while a count of iterations
-// costs the same CPU time however busy the cores are.
+// loop iterations, calibrated at start-up before the timed run. Spinning
+// until a deadline would use less CPU than asked whenever the OS
+// deschedules the thread, but a count of iterations costs the same CPU time
+// however busy the cores are.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 let sink = 0;
@@ -76,7 +76,7 @@ async function nextMessage(worker: Worker): Promise<unknown> {
 export async function startSideWork(msPerTicket: number): Promise<SideWork> {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   // Without a listener, an error in the worker would be thrown in this
-  // thread; nextMessage reports it instead.
+  // thread. nextMessage reports it instead.
   worker.on('error', () => undefined);
   await nextMessage(worker);
   let waiting = 0;
