@@ -207,6 +207,15 @@ function prepareIntegration(
     integration.name === undefined
       ? null
       : store.integrations.getByName(integration.name);
+  if (integration.name !== undefined && existing === null) {
+    const clash = store.integrations.findNameClash(integration.name);
+    if (clash !== null) {
+      problems.push({
+        path: `${path}.name`,
+        message: `differs from the existing integration "${clash.name}" only in letter case; spell it the same way to update that integration, or choose another name`,
+      });
+    }
+  }
   let apiBaseUrl = '';
   if (integration.bmsUrl !== undefined) {
     try {
@@ -308,14 +317,15 @@ function crossIntegrationProblems(
     const path = integrationPath(index, name);
     const owner = name ?? `integrations[${index}]`;
     if (name !== undefined) {
-      const earlier = names.get(name);
+      const folded = name.toLowerCase();
+      const earlier = names.get(folded);
       if (earlier !== undefined) {
         problems.push({
           path: `${path}.name`,
-          message: `duplicates integrations[${earlier}]; integration names must be unique`,
+          message: `duplicates integrations[${earlier}]; integration names must be unique, ignoring letter case`,
         });
       }
-      names.set(name, index);
+      names.set(folded, index);
     }
     if (organizations === undefined) return;
     if (organizations === '*') {

@@ -23,18 +23,21 @@ type CheckedIntegration = {
  * Checks every field of `input` and reports all problems in one
  * `validation` error, whose message names each field. Only then does it
  * create (no `id`) or update the integration and replace its field
- * mappings, in one transaction. A name used by another integration is a
- * `conflict`. Makes no network calls, so it works offline. Returns the id.
+ * mappings, in one transaction. A name used by another integration,
+ * ignoring letter case, is a `conflict`. Makes no network calls, so it
+ * works offline. Returns the id.
  */
 export function saveIntegration(store: Store, input: IntegrationInput): number {
   const checked = checkIntegration(store, input);
   const name = input.name.trim();
-  const other = store.integrations.getByName(name);
-  if (other !== null && other.id !== input.id) {
+  const other = store.integrations.findNameClash(name, input.id);
+  if (other !== null) {
+    const spelling =
+      other.name === name ? '' : ', which differs only in letter case';
     throw new ConnectorError(
       'conflict',
-      `An integration named "${name}" already exists; choose another name ` +
-        'or edit that integration.',
+      `An integration named "${other.name}" already exists${spelling}; ` +
+        'choose another name or edit that integration.',
     );
   }
 

@@ -125,7 +125,7 @@ function invalidConfig() {
     ],
     [
       'integrations[2] ("Dup").name',
-      'duplicates integrations[1]; integration names must be unique',
+      'duplicates integrations[1]; integration names must be unique, ignoring letter case',
     ],
     [
       'integrations[3] ("Other").organizations',
@@ -293,6 +293,33 @@ describe.concurrent('dwid-bms apply', () => {
     const after = await listIntegrations(workspace);
     expect(after).toEqual(before);
     expect(after.map(item => item.company)).toEqual(['Example MSP']);
+  });
+
+  it('rejects a stored name in another case', async () => {
+    const workspace = newWorkspace();
+    const first = workspace.writeFile(
+      'first.json',
+      validConfig(emulators.dwid.url, emulators.bms.url, 'Main BMS'),
+    );
+    const applied = await workspace.runWithData(['apply', first], {
+      env: emulators.passwordEnv,
+    });
+    expect(applied.status).toBe(0);
+
+    const second = workspace.writeFile(
+      'second.json',
+      validConfig(emulators.dwid.url, emulators.bms.url, 'main bms'),
+    );
+    const rejected = await workspace.runWithData(['apply', second], {
+      env: emulators.passwordEnv,
+    });
+
+    expect(rejected.status).toBe(1);
+    expect(rejected.stderr).toContain(
+      'differs from the existing integration "Main BMS" only in letter case',
+    );
+    const names = (await listIntegrations(workspace)).map(item => item.name);
+    expect(names).toEqual(['Main BMS']);
   });
 
   it('reads passwords from standard input', async () => {

@@ -74,6 +74,35 @@ describe('integrations:save', () => {
     expect(await call(service, 'integrations:list', {})).toHaveLength(1);
   });
 
+  it('rejects a name differing only in case', async () => {
+    const service = openService();
+    await call(service, 'integrations:save', integrationInput());
+    const error = await callError(
+      service,
+      'integrations:save',
+      integrationInput({ name: ' main bms ' }),
+    );
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('"Main BMS"');
+    expect(error.message).toContain('differs only in letter case');
+    expect(await call(service, 'integrations:list', {})).toHaveLength(1);
+  });
+
+  it('renames an integration to another case', async () => {
+    const service = openService();
+    const created = await call(
+      service,
+      'integrations:save',
+      integrationInput(),
+    );
+    await call(service, 'integrations:save', {
+      ...integrationInput({ name: 'MAIN BMS' }),
+      id: created.id,
+    });
+    const list = await call(service, 'integrations:list', {});
+    expect(list.map(item => item.name)).toEqual(['MAIN BMS']);
+  });
+
   it('keeps the stored password when none is given', async () => {
     const service = openService();
     const created = await call(

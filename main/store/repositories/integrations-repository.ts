@@ -120,6 +120,21 @@ export class IntegrationsRepository {
     return row === undefined ? null : toIntegration(row);
   }
 
+  /**
+   * Returns an integration other than `exceptId` whose name equals `name`
+   * when both are lower-cased, so that "Main BMS" and "main bms" cannot
+   * both exist. There are few integrations, so this reads them all.
+   */
+  findNameClash(name: string, exceptId?: number): Integration | null {
+    const folded = name.toLowerCase();
+    const clash = this.list().find(
+      integration =>
+        integration.id !== exceptId &&
+        integration.name.toLowerCase() === folded,
+    );
+    return clash ?? null;
+  }
+
   /** Returns every integration, ordered by name. */
   list(): Integration[] {
     return this.context
