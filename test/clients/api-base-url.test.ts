@@ -20,6 +20,8 @@ describe('deriveApiBaseUrl', () => {
     ['http://127.0.0.1:4100/', 'http://127.0.0.1:4100'],
     ['http://localhost:4100', 'http://localhost:4100'],
     ['http://127.0.0.1:4100/bms', 'http://127.0.0.1:4100/bms'],
+    ['https://127.0.0.1:4100/', 'https://127.0.0.1:4100'],
+    ['http://[::1]:4100', 'http://[::1]:4100'],
   ];
 
   it.each(cases)('maps %s', (input, expected) => {
@@ -31,6 +33,10 @@ describe('deriveApiBaseUrl', () => {
     ['   ', /empty/],
     ['http://bms.kaseya.com', /unencrypted/],
     ['ftp://bms.kaseya.com', /unsupported scheme/],
+    ['foo://127.0.0.1:1/x', /unsupported scheme "foo:"/],
+    ['ftp://127.0.0.1:1', /unsupported scheme "ftp:"/],
+    ['ws://[::1]:5', /unsupported scheme "ws:"/],
+    ['wss://localhost:4100', /unsupported scheme "wss:"/],
     ['bms kaseya com', /not a host name or URL|not a valid host name/],
     ['localhostish', /not a valid host name/],
     ['https://bms_kaseya.com', /not a valid host name/],

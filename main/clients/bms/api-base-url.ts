@@ -42,6 +42,11 @@ export function deriveApiBaseUrl(input: string): string {
     );
   }
 
+  // Checked before the loopback shortcut, so that an emulator address with
+  // another scheme (ftp:, ws:) is rejected too.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidUrl(input, `unsupported scheme "${url.protocol}"`);
+  }
   if (isLoopbackHost(url.hostname)) {
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   }
@@ -50,9 +55,6 @@ export function deriveApiBaseUrl(input: string): string {
       input,
       'plain http:// would send the password unencrypted',
     );
-  }
-  if (url.protocol !== 'https:') {
-    throw invalidUrl(input, `unsupported scheme "${url.protocol}"`);
   }
 
   const host = url.hostname.toLowerCase();
