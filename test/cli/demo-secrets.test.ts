@@ -43,6 +43,9 @@ describe('dwid-bms demo', () => {
     ]);
 
     expect(result.status).toBe(0);
+    const log = join(workspace.dataDir, 'logs', 'connector.log');
+    expect(listFiles(workspace.dataDir)).toContain(log);
+    expect(readFileSync(log, 'utf8')).toContain('"component":"sync"');
     const passwords = storedPasswords(workspace.dataDir);
     expect(passwords).toHaveLength(2);
     for (const password of passwords) {

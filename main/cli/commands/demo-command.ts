@@ -9,7 +9,10 @@ import {
   EMULATOR_BMS_USERNAME,
   EMULATOR_DWID_USERNAME,
   startSeededEmulators,
+  type SeededEmulators,
 } from '../../emulators/seeded-emulators';
+import type { DemoSeedOptions } from '../../emulators/seed';
+import { configureLogging } from '../../log/logger';
 import { ConnectorService } from '../../service/connector-service';
 import { printJson, printLines } from '../output';
 import {
@@ -73,17 +76,26 @@ function readInteger(
   return parsed;
 }
 
+/** Demo options after validation. */
+type DemoSettings = {
+  readonly seed: DemoSeedOptions;
+  /** TCP port for `--serve`, where 0 picks a free port. */
+  readonly port: number;
+};
+
 /**
- * Runs the main job end to end on this machine alone: seeded emulators of
- * both services on 127.0.0.1, a fresh data folder, one integration, and two
- * syncs (the second must create nothing new).
+ * Validates every option. The demo calls it before it starts anything, so
+ * an invalid value exits at once instead of leaving emulators running.
  */
-export async function demoCommand(
-  dataDirOption: string | undefined,
-  options: DemoOptions,
-): Promise<void> {
-  // Throwaway credentials for this run's emulators only.
-  const emulators = await startSeededEmulators({
+function readDemoSettings(options: DemoOptions): DemoSettings {
+  if (options.port !== undefined && options.serve !== true) {
+    throw new ConnectorError(
+      'validation',
+      `Invalid --port "${options.port}": --port only applies with ` +
+        '--serve, so add --serve or remove --port',
+    );
+  }
+  return {
     seed: {
       seed: readInteger('--seed', options.seed, 42, 0),
       organizations: readInteger(
@@ -94,57 +106,92 @@ export async function demoCommand(
       ),
       compromises: readInteger('--compromises', options.compromises, 1200, 0),
     },
-  });
-  const { dwid, bms, dwidPassword, bmsPassword } = emulators;
-  const port = readPort(options.port);
-  const dataDir =
-    dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
-  // The emulator enforces no request budget, so neither does the demo: the
-  // published 1,500 calls per hour would stop a large demo part-way.
-  const service = ConnectorService.open({
-    dataDir,
-    clientTuning: { bmsBudget: null },
-  });
+    port: readPort(options.port),
+  };
+}
+
+/**
+ * Runs the main job end to end on this machine alone: seeded emulators of
+ * both services on 127.0.0.1, a fresh data folder, one integration, and two
+ * syncs (the second must create nothing new).
+ */
+export async function demoCommand(
+  dataDirOption: string | undefined,
+  options: DemoOptions,
+): Promise<void> {
+  const settings = readDemoSettings(options);
+  // Throwaway credentials for this run's emulators only.
+  const emulators = await startSeededEmulators({ seed: settings.seed });
+  // The open emulator servers keep the process alive, so every path after
+  // this point must close them.
   try {
-    service.apply(demoConfig(dwid.url, bms.url), {
-      env: { DWID_PASSWORD: dwidPassword, BMS_PASSWORD: bmsPassword },
+    const dataDir =
+      dataDirOption ?? mkdtempSync(join(tmpdir(), 'dwid-bms-demo-'));
+    // Like every other command, the demo logs to the data folder.
+    configureLogging({
+      file: join(dataDir, 'logs', 'connector.log'),
+      level: 'info',
     });
-    const first = await service.sync();
-    const second = await service.sync();
-    const secondCreated = second.integrations.reduce(
-      (sum, item) => sum + item.created,
-      0,
-    );
-    if (options.json === true) {
-      // With --serve the JSON is printed, then the serve banner as JSON.
-      printJson({
-        dataDir,
-        dwidUrl: dwid.url,
-        bmsUrl: bms.url,
-        first: syncReportJson(first),
-        second: syncReportJson(second),
-        ticketsInBms: bms.tickets.length,
-      });
-      if (options.serve === true) await serveDemo(service, port, true);
-      return;
+    // The emulator enforces no request budget, so neither does the demo: the
+    // published 1,500 calls per hour would stop a large demo part-way.
+    const service = ConnectorService.open({
+      dataDir,
+      clientTuning: { bmsBudget: null },
+    });
+    try {
+      await runDemo(service, emulators, dataDir, options, settings.port);
+    } finally {
+      service.close();
     }
-    printLines([
-      `Dark Web ID emulator: ${dwid.url}   Kaseya BMS emulator: ${bms.url}`,
-      `Data folder: ${dataDir}`,
-      '',
-      'First sync',
-      ...formatSyncReport(first),
-      '',
-      `Second sync: ${secondCreated} new tickets (each compromise makes at most one ticket)`,
-      `Tickets stored by the BMS emulator: ${bms.tickets.length}`,
-      '',
-      `Inspect the ledger: npx dwid-bms deliveries --data-dir ${dataDir}`,
-    ]);
-    if (options.serve === true) await serveDemo(service, port);
   } finally {
-    service.close();
     await emulators.close();
   }
+}
+
+/** Configures the integration, syncs twice and prints the result. */
+async function runDemo(
+  service: ConnectorService,
+  emulators: SeededEmulators,
+  dataDir: string,
+  options: DemoOptions,
+  port: number,
+): Promise<void> {
+  const { dwid, bms, dwidPassword, bmsPassword } = emulators;
+  service.apply(demoConfig(dwid.url, bms.url), {
+    env: { DWID_PASSWORD: dwidPassword, BMS_PASSWORD: bmsPassword },
+  });
+  const first = await service.sync();
+  const second = await service.sync();
+  const secondCreated = second.integrations.reduce(
+    (sum, item) => sum + item.created,
+    0,
+  );
+  if (options.json === true) {
+    // With --serve the JSON is printed, then the serve banner as JSON.
+    printJson({
+      dataDir,
+      dwidUrl: dwid.url,
+      bmsUrl: bms.url,
+      first: syncReportJson(first),
+      second: syncReportJson(second),
+      ticketsInBms: bms.tickets.length,
+    });
+    if (options.serve === true) await serveDemo(service, port, true);
+    return;
+  }
+  printLines([
+    `Dark Web ID emulator: ${dwid.url}   Kaseya BMS emulator: ${bms.url}`,
+    `Data folder: ${dataDir}`,
+    '',
+    'First sync',
+    ...formatSyncReport(first),
+    '',
+    `Second sync: ${secondCreated} new tickets (each compromise makes at most one ticket)`,
+    `Tickets stored by the BMS emulator: ${bms.tickets.length}`,
+    '',
+    `Inspect the ledger: npx dwid-bms deliveries --data-dir ${dataDir}`,
+  ]);
+  if (options.serve === true) await serveDemo(service, port);
 }
 
 async function serveDemo(
