@@ -55,17 +55,24 @@ export async function startSeededEmulators(
     password: dwidPassword,
     port: options.dwidPort,
   });
-  const bms = await startBmsEmulator({
-    ...seed.bms,
-    ...options.bms,
-    users: [
-      {
-        username: EMULATOR_BMS_USERNAME,
-        password: bmsPassword,
-        tenant: EMULATOR_BMS_TENANT,
-      },
-    ],
-  });
+  let bms: BmsEmulator;
+  try {
+    bms = await startBmsEmulator({
+      ...seed.bms,
+      ...options.bms,
+      users: [
+        {
+          username: EMULATOR_BMS_USERNAME,
+          password: bmsPassword,
+          tenant: EMULATOR_BMS_TENANT,
+        },
+      ],
+    });
+  } catch (error) {
+    // The running Dark Web ID server would keep the process alive.
+    await dwid.close();
+    throw error;
+  }
   return {
     seed,
     dwid,
