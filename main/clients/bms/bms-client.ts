@@ -152,8 +152,10 @@ export class BmsClient {
     }
     throw new ConnectorError(
       'bad-response',
-      `Kaseya BMS returned more than ${MAX_ACCOUNT_PAGES} pages of accounts ` +
-        'without an empty page; stopped to avoid an endless loop.',
+      `Kaseya BMS returned ${MAX_ACCOUNT_PAGES} pages of accounts ` +
+        `(${byId.size} accounts) without reaching the end. The connector ` +
+        `reads at most ${MAX_ACCOUNT_PAGES} pages, so tickets wait until ` +
+        'the account list is shorter.',
     );
   }
 

@@ -2,7 +2,6 @@ import pLimit from 'p-limit';
 
 import type { BmsClient } from '../../clients/bms/bms-client';
 import { ConnectorError, toErrorData } from '../../errors';
-import { getLogger } from '../../log/logger';
 import type { Store } from '../../store/open-store';
 import { buildTicket } from '../tickets/build-ticket';
 import { buildCompanyIndex, type CompanyIndex } from '../company-match';
@@ -103,7 +102,11 @@ async function deliverPages(
     prepare: row => prepareTicket(context, { ...shared, row }, tally),
     claim: tickets => {
       context.checkLease?.();
-      return ledger.markSending(tickets);
+      const claimed = ledger.markSending(tickets);
+      // Deleting the integration deletes its ledger rows, so none can be
+      // claimed. Noticing it here stops the workers after this batch.
+      if (claimed.length < tickets.length) context.health.checkDeleted();
+      return claimed;
     },
     shouldStop: () => failures.length > 0 || context.health.shouldStop,
     onDropped: countDone,
@@ -418,20 +421,6 @@ function fail(
     // cannot be built made no request, so it is listed among the errors
     // without counting toward health: a few unbuildable rows must not stop
     // the rest of the integration's tickets.
-    getLogger('sync').warn(
-      {
-        integrationId: context.integration.id,
-        operation,
-        code,
-        compromiseUuid: row.compromiseUuid,
-      },
-      message,
-    );
-    context.store.errors.recordIntegrationError(context.integration.id, {
-      operation,
-      code,
-      message,
-      compromiseUuid: row.compromiseUuid,
-    });
+    context.health.recordError(operation, code, message, row.compromiseUuid);
   }
 }

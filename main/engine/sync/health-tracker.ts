@@ -23,6 +23,11 @@ export type RequestOutcome = {
  * health, and emits an event only when health changes. It also counts the
  * failures of the current run, so a run stops hammering a service that is
  * down instead of failing every pending delivery one by one.
+ *
+ * The integration can be deleted while a run uses its tracker, and its
+ * health and error writes then fail on the foreign key. When a write fails
+ * and the integration is gone, the tracker logs the deletion once, writes
+ * nothing more, and `shouldStop` turns true.
  */
 export class HealthTracker {
   private failuresThisRun = 0;
@@ -36,6 +41,9 @@ export class HealthTracker {
   private lastSuccessWriteMs = Number.NEGATIVE_INFINITY;
   /** True when a success was counted but its time not yet written. */
   private hasUnwrittenSuccess = false;
+  private isDeleted = false;
+  /** Errors of failed requests, which the store already lists. */
+  private readonly recordedErrors = new WeakSet<object>();
 
   constructor(
     private readonly store: Store,
@@ -53,11 +61,18 @@ export class HealthTracker {
    * next run instead of spending more of the rate budget.
    */
   get shouldStop(): boolean {
-    return this.isOutOfBudget || this.failuresThisRun >= UNHEALTHY_THRESHOLD;
+    return (
+      this.isDeleted ||
+      this.isOutOfBudget ||
+      this.failuresThisRun >= UNHEALTHY_THRESHOLD
+    );
   }
 
   /** Reason the run stopped early, for the report, or undefined while it may go on. */
   get stopReason(): string | undefined {
+    if (this.isDeleted) {
+      return `Integration ${this.integration.id} was deleted during the sync`;
+    }
     if (this.isOutOfBudget) {
       return 'Kaseya BMS rate budget is used up; the rest waits for the next run';
     }
@@ -65,6 +80,39 @@ export class HealthTracker {
       return 'Stopped after repeated failures; the rest waits for the next run';
     }
     return undefined;
+  }
+
+  /** True once a write or `checkDeleted` found the integration deleted. */
+  get wasDeleted(): boolean {
+    return this.isDeleted;
+  }
+
+  /**
+   * Returns true when the integration no longer exists, and logs that once.
+   * Reads the store unless the deletion is already known.
+   */
+  checkDeleted(): boolean {
+    if (this.isDeleted) return true;
+    if (this.store.integrations.getById(this.integration.id) !== null) {
+      return false;
+    }
+    this.isDeleted = true;
+    getLogger('sync').info(
+      { integrationId: this.integration.id },
+      `Integration ${this.integration.id} was deleted during the sync; ` +
+        'no more tickets are sent for it',
+    );
+    return true;
+  }
+
+  /**
+   * True when `error` is the error of a failed request that `record` has
+   * stored, so a caller that catches it must not store it again.
+   */
+  wasRecorded(error: unknown): boolean {
+    return typeof error === 'object' && error !== null
+      ? this.recordedErrors.has(error)
+      : false;
   }
 
   record(outcome: RequestOutcome): void {
@@ -77,6 +125,7 @@ export class HealthTracker {
       this.recordSuccess();
       return;
     }
+    if (outcome.error !== undefined) this.recordedErrors.add(outcome.error);
     this.recordFailure(
       outcome.operation,
       outcome.error?.code ?? 'internal',
@@ -109,13 +158,13 @@ export class HealthTracker {
   }
 
   private writeSuccess(now: number): void {
-    const { becameHealthy } = this.store.health.recordSuccess(
-      this.integration.id,
+    const result = this.write(() =>
+      this.store.health.recordSuccess(this.integration.id),
     );
     this.isStoredClean = true;
     this.lastSuccessWriteMs = now;
     this.hasUnwrittenSuccess = false;
-    if (becameHealthy) this.emit(true);
+    if (result?.becameHealthy === true) this.emit(true);
   }
 
   /** Records a failed request or a failed ticket build, with its reason. */
@@ -130,16 +179,69 @@ export class HealthTracker {
     this.flush();
     this.failuresThisRun += 1;
     this.isStoredClean = false;
+    const result = this.write(() =>
+      this.store.health.recordFailure(
+        this.integration.id,
+        { operation, code, message, compromiseUuid },
+        UNHEALTHY_THRESHOLD,
+      ),
+    );
+    if (result === undefined) return;
     getLogger('sync').warn(
       { integrationId: this.integration.id, operation, code, compromiseUuid },
       message,
     );
-    const result = this.store.health.recordFailure(
-      this.integration.id,
-      { operation, code, message, compromiseUuid },
-      UNHEALTHY_THRESHOLD,
-    );
     if (result.becameUnhealthy) this.emit(false, message);
+  }
+
+  /**
+   * Stores a failure that made no failed request, such as a ticket that
+   * cannot be built, among the integration's errors. It does not count
+   * toward health, which counts failed requests only.
+   */
+  recordError(
+    operation: string,
+    code: string,
+    message: string,
+    compromiseUuid?: string,
+  ): void {
+    const written = this.write(() => {
+      this.store.errors.recordIntegrationError(this.integration.id, {
+        operation,
+        code,
+        message,
+        compromiseUuid,
+      });
+      return true;
+    });
+    if (written === undefined) return;
+    getLogger('sync').warn(
+      { integrationId: this.integration.id, operation, code, compromiseUuid },
+      message,
+    );
+  }
+
+  /** Stores that a sync run for the integration finished now. */
+  markSynced(): void {
+    this.write(() => {
+      this.store.health.markSynced(this.integration.id);
+      return true;
+    });
+  }
+
+  /**
+   * Runs one write of the integration's rows. Returns undefined, having
+   * written nothing, when the integration is deleted. Other errors are
+   * thrown.
+   */
+  private write<T>(write: () => T): T | undefined {
+    if (this.isDeleted) return undefined;
+    try {
+      return write();
+    } catch (error) {
+      if (this.checkDeleted()) return undefined;
+      throw error;
+    }
   }
 
   private emit(isHealthy: boolean, message?: string): void {

@@ -69,6 +69,7 @@ export type SyncReport = {
   readonly source: SourceTally;
   /** Compromises whose organization is associated with no integration. */
   readonly unassociated: number;
+  /** One report per integration, leaving out any deleted during the run. */
   readonly integrations: readonly IntegrationReport[];
 };
 
@@ -125,15 +126,14 @@ export async function runSync(
   const reports: IntegrationReport[] = [];
   for (const integration of integrations) {
     dependencies.checkLease?.();
-    reports.push(
-      await syncIntegration(dependencies, integration, {
-        now,
-        onEvent,
-        concurrency: options.concurrency ?? 4,
-        cacheMaxAgeMs: options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS,
-        skipped: skippedByIntegration.get(integration.id) ?? {},
-      }),
-    );
+    const report = await syncIntegration(dependencies, integration, {
+      now,
+      onEvent,
+      concurrency: options.concurrency ?? 4,
+      cacheMaxAgeMs: options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS,
+      skipped: skippedByIntegration.get(integration.id) ?? {},
+    });
+    if (report !== null) reports.push(report);
   }
 
   const unassociated =
@@ -193,11 +193,16 @@ type IntegrationRunOptions = {
   readonly skipped: Readonly<Record<string, number>>;
 };
 
+/**
+ * Delivers one integration's pending rows and returns its report. Returns
+ * null, with no error stored, when the integration was deleted before or
+ * during its turn.
+ */
 async function syncIntegration(
   dependencies: SyncDependencies,
   integration: SyncIntegration,
   options: IntegrationRunOptions,
-): Promise<IntegrationReport> {
+): Promise<IntegrationReport | null> {
   const { store } = dependencies;
   const tally: DeliveryTally = {
     created: 0,
@@ -206,6 +211,7 @@ async function syncIntegration(
     recovered: 0,
   };
   const health = new HealthTracker(store, integration, options.onEvent);
+  if (health.checkDeleted()) return null;
   let error: string | undefined;
   try {
     const client = dependencies.createBmsClient(integration, outcome =>
@@ -227,7 +233,9 @@ async function syncIntegration(
     health.recordFailure('bms.connect', data.code, data.message);
     error = data.message;
   }
-  store.health.markSynced(integration.id);
+  health.markSynced();
+  // A deletion that no write noticed, such as one during the last POSTs.
+  if (health.checkDeleted()) return null;
   return buildReport(store, integration, tally, options.skipped, error);
 }
 
@@ -256,11 +264,7 @@ function checkMappings(
     mappings,
   );
   if (catchallProblem !== undefined) {
-    store.errors.recordIntegrationError(integrationId, {
-      operation: 'validate-mappings',
-      code: 'validation',
-      message: catchallProblem,
-    });
+    health.recordError('validate-mappings', 'validation', catchallProblem);
   }
   return undefined;
 }
@@ -274,15 +278,17 @@ async function deliverIntegration(
   tally: DeliveryTally,
 ): Promise<string | undefined> {
   const { store } = dependencies;
-  const hasAccounts = await refreshBmsCache(
+  const cache = await refreshBmsCache(
     store,
     client,
+    health,
     integration.id,
     options.now(),
     options.cacheMaxAgeMs,
   );
-  if (!hasAccounts) {
-    return 'Kaseya BMS accounts could not be loaded; deliveries wait for the next run';
+  if (!cache.hasAccounts) {
+    const reason = cache.failure === null ? '' : ` (${cache.failure})`;
+    return `Kaseya BMS accounts could not be loaded${reason}; deliveries wait for the next run`;
   }
 
   const mappingError = checkMappings(store, integration.id, health);
