@@ -13,6 +13,7 @@ import {
 } from '../../emulators/seeded-emulators';
 import type { DemoSeedOptions } from '../../emulators/seed';
 import { configureLogging } from '../../log/logger';
+import type { SyncReport } from '../../engine/sync/run-sync';
 import { ConnectorService } from '../../service/connector-service';
 import { printJson, printLines } from '../output';
 import {
@@ -162,11 +163,16 @@ async function runDemo(
   });
   const first = await service.sync();
   const second = await service.sync();
-  const secondCreated = second.integrations.reduce(
-    (sum, item) => sum + item.created,
+  const waiting = second.integrations.reduce(
+    (sum, item) => sum + item.pending,
     0,
   );
-  if (options.json === true) {
+  // Two syncs against healthy emulators deliver every eligible compromise,
+  // so a row still waiting means the demo did not show the main job.
+  if (waiting > 0) process.exitCode = 1;
+
+  const isJson = options.json === true;
+  if (isJson) {
     // With --serve the JSON is printed, then the serve banner as JSON.
     printJson({
       dataDir,
@@ -175,23 +181,41 @@ async function runDemo(
       first: syncReportJson(first),
       second: syncReportJson(second),
       ticketsInBms: bms.tickets.length,
+      waiting,
     });
-    if (options.serve === true) await serveDemo(service, port, true);
-    return;
+  } else {
+    printLines(demoLines(emulators, dataDir, { first, second, waiting }));
   }
-  printLines([
+  if (options.serve === true) await serveDemo(service, port, isJson);
+}
+
+/** The demo's plain-text result. */
+function demoLines(
+  emulators: SeededEmulators,
+  dataDir: string,
+  result: { first: SyncReport; second: SyncReport; waiting: number },
+): string[] {
+  const { dwid, bms } = emulators;
+  const secondCreated = result.second.integrations.reduce(
+    (sum, item) => sum + item.created,
+    0,
+  );
+  const notDelivered =
+    `Not delivered after two syncs: ${result.waiting} tickets still ` +
+    'waiting. The reasons are in the reports above and in the log.';
+  return [
     `Dark Web ID emulator: ${dwid.url}   Kaseya BMS emulator: ${bms.url}`,
     `Data folder: ${dataDir}`,
     '',
     'First sync',
-    ...formatSyncReport(first),
+    ...formatSyncReport(result.first),
     '',
     `Second sync: ${secondCreated} new tickets (each compromise makes at most one ticket)`,
     `Tickets stored by the BMS emulator: ${bms.tickets.length}`,
+    ...(result.waiting > 0 ? [notDelivered] : []),
     '',
     `Inspect the ledger: npx dwid-bms deliveries --data-dir ${dataDir}`,
-  ]);
-  if (options.serve === true) await serveDemo(service, port);
+  ];
 }
 
 async function serveDemo(
