@@ -266,6 +266,8 @@ describe('rate budget', () => {
     expect(item?.created).toBe(10);
     expect(item?.pending).toBe(eligibleUuids(h).length - 10);
     expect(item?.error).toMatch(/budget is used up/);
+    // The rows the budget stopped wait for the next run; none failed.
+    expect(item?.failed).toBe(0);
     expect(item?.health).toBe('healthy');
     expect(h.bms.requests.filter(r => r.status === 429)).toEqual([]);
   });

@@ -18,6 +18,7 @@ import {
 export type DeliveryTally = {
   created: number;
   catchall: number;
+  /** Rows that failed this run; rows stopped by the rate budget wait instead. */
   failed: number;
   /** Tickets found by reconciliation, created by an earlier interrupted run. */
   recovered: number;
@@ -375,14 +376,22 @@ async function resolveCompany(
   return { accountId: account.id, locationId: await pending };
 }
 
+/**
+ * Counts a row that failed this run. A row stopped by the rate budget did
+ * not fail: it waits for the next run, like the rows never tried.
+ */
+function countFailure(tally: DeliveryTally, code: string): void {
+  if (code !== 'rate-limited') tally.failed += 1;
+}
+
 function onPostFailed(
   context: DeliveryContext,
   row: PendingRow,
   error: unknown,
   tally: DeliveryTally,
 ): void {
-  const { message } = toErrorData(error);
-  tally.failed += 1;
+  const { code, message } = toErrorData(error);
+  countFailure(tally, code);
   if (mayHaveReachedBms(error)) {
     // Stay in `sending`: the next run searches BMS before posting again.
     context.store.deliveries.setReason(row.id, message);
@@ -414,7 +423,7 @@ function fail(
   tally: DeliveryTally,
 ): void {
   const { code, message } = toErrorData(error);
-  tally.failed += 1;
+  countFailure(tally, code);
   context.store.deliveries.markPending(row.id, message);
   if (operation === 'render-ticket') {
     // The client's outcome hook records request errors. A ticket that
