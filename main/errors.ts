@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorData } from '../shared/errors';
+import type { ErrorCode, ErrorData, FieldProblem } from '../shared/errors';
 
 /**
  * Error raised inside the main process. It carries a stable code so that it
@@ -8,23 +8,35 @@ export class ConnectorError extends Error {
   readonly code: ErrorCode;
   /** True when the same request may succeed later (network, 5xx, 429). */
   readonly isRetryable: boolean;
+  /** Each field problem of a `validation` error, also listed in the message. */
+  readonly problems: readonly FieldProblem[] | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { isRetryable?: boolean; cause?: unknown } = {},
+    options: {
+      isRetryable?: boolean;
+      cause?: unknown;
+      problems?: readonly FieldProblem[];
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'ConnectorError';
     this.code = code;
     this.isRetryable = options.isRetryable ?? false;
+    this.problems = options.problems;
   }
 }
 
-/** Converts any thrown value to the `{ code, message }` that crosses processes. */
+/**
+ * Converts any thrown value to the `{ code, message }` that crosses
+ * processes, with the field problems of a validation error.
+ */
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof ConnectorError) {
-    return { code: error.code, message: error.message };
+    return error.problems === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, problems: error.problems };
   }
   const storage = describeSqliteError(error);
   if (storage !== null) return { code: 'storage', message: storage };

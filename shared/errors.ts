@@ -21,10 +21,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One problem of a `validation` error, for the field it names. */
+export type FieldProblem = {
+  /** The field's label as the window shows it, e.g. `Kaseya BMS URL`. */
+  readonly field: string;
+  readonly message: string;
+};
+
 /** Error as it crosses a process boundary. */
 export type ErrorData = {
   readonly code: ErrorCode;
+  /** The whole error, each problem included, for logs and the CLI. */
   readonly message: string;
+  /** Each problem of a `validation` error that lists its fields. */
+  readonly problems?: readonly FieldProblem[];
 };
 
 /** Reply of every operation that crosses a process boundary. */

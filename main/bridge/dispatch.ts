@@ -69,7 +69,15 @@ function failure(error: unknown, name?: CallName): Result<never> {
   }
   // Messages are built from stored data, so a secret could end up in one.
   // The log sink's redaction therefore runs before the message leaves.
-  return { ok: false, error: { ...data, message: redactText(data.message) } };
+  const message = redactText(data.message);
+  if (data.problems === undefined) {
+    return { ok: false, error: { code: data.code, message } };
+  }
+  const problems = data.problems.map(problem => ({
+    field: problem.field,
+    message: redactText(problem.message),
+  }));
+  return { ok: false, error: { code: data.code, message, problems } };
 }
 
 /** Lists the first few problems of a zod error as `path: message`. */

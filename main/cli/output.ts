@@ -55,7 +55,7 @@ export function reportFailure(error: unknown, asJson: boolean): number {
   const firstLine = data.message.split('\n')[0] ?? data.message;
   printErrorLine(firstLine);
   const problems =
-    error instanceof ConfigValidationError ? error.problems : undefined;
+    error instanceof ConfigValidationError ? error.configProblems : undefined;
   if (problems !== undefined) {
     for (const problem of problems) {
       process.stderr.write(

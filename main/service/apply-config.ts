@@ -21,7 +21,8 @@ export type ConfigProblem = { readonly path: string; readonly message: string };
 
 /** Raised when a configuration has problems; nothing was written. */
 export class ConfigValidationError extends ConnectorError {
-  readonly problems: readonly ConfigProblem[];
+  /** Each problem with its path in the file (not a window field). */
+  readonly configProblems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
     super(
@@ -29,7 +30,7 @@ export class ConfigValidationError extends ConnectorError {
       `The configuration has ${problems.length} problem(s); nothing was changed:\n` +
         problems.map(p => `  ${p.path}: ${p.message}`).join('\n'),
     );
-    this.problems = problems;
+    this.configProblems = problems;
   }
 }
 

@@ -2,6 +2,7 @@ import type { IntegrationInput } from '../../shared/contract/models';
 import { deriveApiBaseUrl } from '../clients/bms/api-base-url';
 import { catchallAccountProblem } from '../engine/catchall-check';
 import { validateFieldMappings } from '../engine/tickets/validate-mappings';
+import type { FieldProblem } from '../../shared/errors';
 import { ConnectorError, toErrorData } from '../errors';
 import { registerSecret } from '../log/logger';
 import type { Store } from '../store/open-store';
@@ -72,26 +73,27 @@ function checkIntegration(
     throw integrationNotFound(input.id);
   }
 
-  const problems: string[] = [];
+  const problems: FieldProblem[] = [];
   problems.push(...nameProblems(input.name));
   const apiBaseUrl = checkBmsUrl(input.bmsUrl, problems);
   if (input.username.trim() === '') {
-    problems.push('Username: must not be empty');
+    problems.push({ field: 'Username', message: 'must not be empty' });
   }
   if (input.company.trim() === '') {
-    problems.push('Company: must not be empty');
+    problems.push({ field: 'Company', message: 'must not be empty' });
   }
 
   // An empty password field means "unchanged", as an absent one does.
   const password = input.password === '' ? undefined : input.password;
   if (password === undefined && existing?.hasPassword !== true) {
-    // Not `Password: …`, because the dispatcher's redaction masks the word
-    // after `password:` in every message it returns.
-    problems.push(
-      existing === null
-        ? 'Password is required for a new integration'
-        : 'Password is required, because none is stored for this integration',
-    );
+    // A whole sentence: see formatProblem.
+    problems.push({
+      field: 'Password',
+      message:
+        existing === null
+          ? 'Password is required for a new integration'
+          : 'Password is required, because none is stored for this integration',
+    });
   }
   const mappings = checkMappings(store, existing, input, problems);
 
@@ -99,32 +101,49 @@ function checkIntegration(
     throw new ConnectorError(
       'validation',
       `The integration was not saved, because of ${problems.length} ` +
-        `problem(s): ${problems.join('; ')}`,
+        `problem(s): ${problems.map(formatProblem).join('; ')}`,
+      { problems },
     );
   }
   return { existing, apiBaseUrl, password, mappings };
 }
 
-function nameProblems(name: string): string[] {
+/**
+ * Writes a problem as `Field: message`. A password problem is a whole
+ * sentence instead, because the dispatcher's redaction masks the word after
+ * `password:` in every message it returns.
+ */
+function formatProblem(problem: FieldProblem): string {
+  return problem.field === 'Password'
+    ? problem.message
+    : `${problem.field}: ${problem.message}`;
+}
+
+function nameProblems(name: string): FieldProblem[] {
   const trimmed = name.trim();
-  if (trimmed === '') return ['Name: must not be empty'];
+  if (trimmed === '') return [{ field: 'Name', message: 'must not be empty' }];
   if (trimmed.length > MAX_INTEGRATION_NAME_LENGTH) {
     return [
-      `Name: must be at most ${MAX_INTEGRATION_NAME_LENGTH} characters, ` +
-        `but has ${trimmed.length}`,
+      {
+        field: 'Name',
+        message:
+          `must be at most ${MAX_INTEGRATION_NAME_LENGTH} characters, ` +
+          `but has ${trimmed.length}`,
+      },
     ];
   }
   return [];
 }
 
-function checkBmsUrl(bmsUrl: string, problems: string[]): string {
+function checkBmsUrl(bmsUrl: string, problems: FieldProblem[]): string {
   try {
     return deriveApiBaseUrl(bmsUrl);
   } catch (error) {
     const { message } = toErrorData(error);
-    problems.push(
-      `Kaseya BMS URL: ${message.replace(/^Invalid Kaseya BMS URL /, 'invalid value ')}`,
-    );
+    problems.push({
+      field: 'Kaseya BMS URL',
+      message: message.replace(/^Invalid Kaseya BMS URL /, 'invalid value '),
+    });
     return '';
   }
 }
@@ -137,26 +156,33 @@ function checkMappings(
   store: Store,
   existing: Integration | null,
   input: IntegrationInput,
-  problems: string[],
+  problems: FieldProblem[],
 ): Record<string, string> {
   const mappings: Record<string, string> = {};
   for (const { field, content } of input.fieldMappings) {
     if (Object.hasOwn(mappings, field)) {
-      problems.push(`${field}: mapped more than once; keep one mapping`);
+      problems.push({
+        field,
+        message: 'mapped more than once; keep one mapping',
+      });
     }
     mappings[field] = content;
   }
   // An empty cached lookup list skips that membership check.
   const lookups =
     existing === null ? undefined : store.bmsCache.listLookups(existing.id);
-  const found = validateFieldMappings(mappings, { lookups });
-  for (const problem of found) {
-    problems.push(`${problem.field}: ${problem.message}`);
+  for (const problem of validateFieldMappings(mappings, { lookups })) {
+    problems.push({ field: problem.field, message: problem.message });
   }
   const catchall =
     existing === null
       ? undefined
       : catchallAccountProblem(store, existing.id, mappings);
-  if (catchall !== undefined) problems.push(catchall);
+  if (catchall !== undefined) {
+    problems.push({
+      field: 'Catchall Account',
+      message: catchall.replace(/^Catchall Account: /, ''),
+    });
+  }
   return mappings;
 }

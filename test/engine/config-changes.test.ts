@@ -119,7 +119,7 @@ describe('catch-all account', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
-    const problems = (error as ConfigValidationError).problems;
+    const problems = (error as ConfigValidationError).configProblems;
     expect(problems.map(p => p.path)).toEqual([
       `integrations[0] ("${INTEGRATION}").fieldMappings["Catchall Account"]`,
     ]);

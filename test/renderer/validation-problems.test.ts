@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseValidationMessage } from '../../renderer/src/screens/integration-edit/validation-problems';
+import {
+  fromFieldProblems,
+  parseValidationMessage,
+} from '../../renderer/src/screens/integration-edit/validation-problems';
 
 const LABELS = [
   'Name',
@@ -81,5 +84,32 @@ describe('parseValidationMessage', () => {
     const parsed = parseValidationMessage('Something else failed', LABELS);
     expect(parsed.summary).toBe('Something else failed');
     expect(parsed.problems).toEqual([]);
+  });
+});
+
+describe('fromFieldProblems', () => {
+  it('keeps each problem as sent', () => {
+    const parsed = fromFieldProblems(
+      'The integration was not saved, because of 2 problem(s): ' +
+        'Queue: Queue and Assignee are both empty; Title: a; b',
+      [
+        { field: 'Queue', message: 'Queue and Assignee are both empty' },
+        { field: 'Title', message: 'a; b' },
+      ],
+    );
+    expect(parsed.summary).toBe(
+      'The integration was not saved, because of 2 problem(s)',
+    );
+    expect(parsed.problems).toEqual([
+      { field: 'Queue', message: 'Queue and Assignee are both empty' },
+      { field: 'Title', message: 'a; b' },
+    ]);
+  });
+
+  it('uses a message without a colon whole', () => {
+    const parsed = fromFieldProblems('Not saved', [
+      { field: 'Name', message: 'must not be empty' },
+    ]);
+    expect(parsed.summary).toBe('Not saved');
   });
 });

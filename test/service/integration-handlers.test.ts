@@ -58,7 +58,39 @@ describe('integrations:save', () => {
     expect(error.message).toContain('Did you mean [password]?');
     expect(error.message).toContain('Status: required mapping is empty');
     expect(error.message).toContain('Queue: Queue and Assignee are both empty');
+    const queue = error.problems?.find(problem => problem.field === 'Queue');
+    expect(queue?.message).toContain('Queue and Assignee are both empty');
+    expect(error.problems).toContainEqual({
+      field: 'Password',
+      message: 'Password is required for a new integration',
+    });
+    expect(error.problems?.map(problem => problem.field)).toContain(
+      'Kaseya BMS URL',
+    );
     expect(await call(service, 'integrations:list', {})).toEqual([]);
+  });
+
+  it('masks a stored password in each problem', async () => {
+    const service = openService();
+    const created = await call(
+      service,
+      'integrations:save',
+      integrationInput(),
+    );
+    const password = integrationInput().password ?? '';
+    expect(password).not.toBe('');
+
+    const error = await callError(service, 'integrations:save', {
+      ...integrationInput(),
+      id: created.id,
+      fieldMappings: validMappings({ Title: `Leak [${password}]` }),
+    });
+
+    expect(error.code).toBe('validation');
+    expect(error.message).not.toContain(password);
+    const title = error.problems?.find(problem => problem.field === 'Title');
+    expect(title?.message).toContain('is not a known token');
+    expect(title?.message).not.toContain(password);
   });
 
   it('rejects a duplicate name as a conflict', async () => {

@@ -13,6 +13,7 @@ import {
 } from './integration-form';
 import type { IntegrationForm } from './use-integration-form';
 import {
+  fromFieldProblems,
   parseValidationMessage,
   type ParsedValidation,
 } from './validation-problems';
@@ -124,10 +125,10 @@ function showSaveError(
   }
 
   const values = form.getValues();
-  const parsed = parseValidationMessage(
-    error.message,
-    knownFieldLabels(values),
-  );
+  const parsed =
+    error.problems === undefined
+      ? parseValidationMessage(error.message, knownFieldLabels(values))
+      : fromFieldProblems(error.message, error.problems);
   form.setErrors(fieldErrors(values, parsed));
   // The full list stays above the tabs; the notification points there.
   const count = parsed.problems.length;

@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../../../../shared/errors';
+
 /** One problem of a `validation` error, with the field it names if known. */
 export type ValidationProblem = {
   /** Label of the field the problem names, or null when none matched. */
@@ -13,7 +15,26 @@ export type ParsedValidation = {
 };
 
 /**
- * Splits a `validation` message into the problems it lists. The engine
+ * Lists the problems of a `validation` error that carries them one by one.
+ * The summary is the message's text before its first problem.
+ */
+export function fromFieldProblems(
+  message: string,
+  problems: readonly FieldProblem[],
+): ParsedValidation {
+  const end = message.indexOf(': ');
+  return {
+    summary: end >= 0 ? message.slice(0, end) : message,
+    problems: problems.map(({ field, message: text }) => ({
+      field,
+      message: text,
+    })),
+  };
+}
+
+/**
+ * Splits a `validation` message into the problems it lists, for an error
+ * that does not carry them one by one. The engine
  * writes each problem as `Label: message` and joins them with `; `, so a
  * part that starts with none of `labels` continues the previous problem
  * (a message may contain `; ` itself). The first part may carry a lead-in
