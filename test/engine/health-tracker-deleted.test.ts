@@ -58,6 +58,29 @@ describe('HealthTracker after a deletion', () => {
     expect(errorCount(store)).toBe(0);
   });
 
+  it('leaves alone a new integration with its id', () => {
+    const { store, tracker, id } = setUp();
+    store.integrations.delete(id);
+    const { id: newId } = store.integrations.create(
+      integrationInput({ name: 'B' }),
+    );
+    // SQLite reuses the largest id. The later creation time is set by hand,
+    // because both rows may be created within one millisecond here.
+    store.db
+      .prepare('UPDATE integrations SET created_at = ? WHERE id = ?')
+      .run('2099-01-01T00:00:00.000Z', newId);
+    expect(newId).toBe(id);
+
+    tracker.recordFailure('createTicket', 'remote-rejected', 'HTTP 503');
+    tracker.markSynced();
+
+    expect(tracker.wasDeleted).toBe(true);
+    expect(tracker.shouldStop).toBe(true);
+    expect(errorCount(store)).toBe(0);
+    expect(store.health.get(newId).consecutiveFailures).toBe(0);
+    expect(store.health.get(newId).lastSyncAt).toBeNull();
+  });
+
   it('throws other write errors', () => {
     const { store, tracker } = setUp();
     store.db.exec(`CREATE TRIGGER reject_errors BEFORE INSERT

@@ -132,4 +132,49 @@ describe('integration deleted during a sync', () => {
       h.service.store.deliveries.counts(secondId).sent,
     );
   });
+
+  it('stops searching for interrupted rows', async () => {
+    const h = await startHarness({ compromises: 400 });
+    harness = h;
+    configureTwoIntegrations(h);
+    await h.service.sync();
+    const deletedId = h.service.requireIntegration(INTEGRATION).id;
+    const secondId = h.service.requireIntegration(SECOND).id;
+    // Rows left in `sending`, as after a crash, which the next run settles
+    // by searching BMS for each.
+    const markSending = h.service.store.db.prepare(
+      `UPDATE deliveries SET state = 'sending' WHERE id IN (SELECT id
+         FROM deliveries WHERE integration_id = ? AND state = 'sent' LIMIT ?)`,
+    );
+    expect(markSending.run(deletedId, 100).changes).toBe(100);
+    expect(markSending.run(secondId, 20).changes).toBe(20);
+    h.bms.faults.add({
+      kind: 'slow',
+      path: '/v2/servicedesk/tickets',
+      method: 'GET',
+      delayMs: 5,
+      times: 10_000,
+    });
+    const searches = (): number =>
+      h.bms.requests.filter(
+        r => r.method === 'GET' && r.path === '/v2/servicedesk/tickets',
+      ).length;
+
+    let searchesAtDeletion: number | undefined;
+    const watcher = setInterval(() => {
+      if (searchesAtDeletion !== undefined || searches() < 10) return;
+      searchesAtDeletion = searches();
+      h.service.store.integrations.delete(deletedId);
+    }, 1);
+    const report = await h.service.sync().finally(() => {
+      clearInterval(watcher);
+    });
+
+    expect(searchesAtDeletion).toBeDefined();
+    expect(report.integrations.map(item => item.name)).toEqual([SECOND]);
+    expect(report.integrations[0]?.recovered).toBe(20);
+    // The search in flight and the one after it at most, then the second
+    // integration's 20.
+    expect(searches() - (searchesAtDeletion ?? 0)).toBeLessThanOrEqual(22);
+  });
 });

@@ -24,10 +24,10 @@ export type RequestOutcome = {
  * failures of the current run, so a run stops hammering a service that is
  * down instead of failing every pending delivery one by one.
  *
- * The integration can be deleted while a run uses its tracker, and its
- * health and error writes then fail on the foreign key. When a write fails
- * and the integration is gone, the tracker logs the deletion once, writes
- * nothing more, and `shouldStop` turns true.
+ * The integration can be deleted while a run uses its tracker. Before each
+ * write, and when a write fails on the foreign key, the tracker checks that
+ * its integration still exists. Once it is gone, the tracker logs that,
+ * writes nothing more, and `shouldStop` turns true.
  */
 export class HealthTracker {
   private failuresThisRun = 0;
@@ -45,6 +45,13 @@ export class HealthTracker {
   /** Errors of failed requests, which the store already lists. */
   private readonly recordedErrors = new WeakSet<object>();
 
+  /**
+   * `created_at` of the integration when the tracker started, or null if it
+   * was already gone. SQLite may give a new integration the id of a deleted
+   * one, and a different `created_at` shows that it is not the same one.
+   */
+  private readonly createdAt: string | null;
+
   constructor(
     private readonly store: Store,
     private readonly integration: {
@@ -53,7 +60,10 @@ export class HealthTracker {
     },
     private readonly onEvent: EngineEventListener,
     private readonly nowMs: () => number = Date.now,
-  ) {}
+  ) {
+    this.createdAt =
+      store.integrations.getById(integration.id)?.createdAt ?? null;
+  }
 
   /**
    * True once this run has seen `UNHEALTHY_THRESHOLD` failures in a row, or
@@ -88,12 +98,14 @@ export class HealthTracker {
   }
 
   /**
-   * Returns true when the integration no longer exists, and logs that once.
-   * Reads the store unless the deletion is already known.
+   * Returns true when the integration no longer exists, or another one has
+   * taken its id, and logs that once. Reads the store unless the deletion
+   * is already known.
    */
   checkDeleted(): boolean {
     if (this.isDeleted) return true;
-    if (this.store.integrations.getById(this.integration.id) !== null) {
+    const current = this.store.integrations.getById(this.integration.id);
+    if (current !== null && current.createdAt === this.createdAt) {
       return false;
     }
     this.isDeleted = true;
@@ -235,7 +247,10 @@ export class HealthTracker {
    * thrown.
    */
   private write<T>(write: () => T): T | undefined {
-    if (this.isDeleted) return undefined;
+    // A read first, because a new integration with the same id would
+    // accept the write. Successes are written at most once a second, so
+    // the read costs little.
+    if (this.checkDeleted()) return undefined;
     try {
       return write();
     } catch (error) {

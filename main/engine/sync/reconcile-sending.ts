@@ -19,26 +19,30 @@ export async function reconcileSending(
     Number.MAX_SAFE_INTEGER,
   );
   for (const row of rows) {
+    // Stop after repeated failures, an exhausted budget or the deletion of
+    // the integration, which the update below notices when it changes no
+    // row, because the deletion removed them.
+    if (context.health.shouldStop) return false;
     try {
       const found = await context.client.findTicketsByDetails(
         ticketMarker(row.compromiseUuid),
       );
       const ticket = found.find(t => hasMarker(t.details, row.compromiseUuid));
-      if (ticket === undefined) {
-        store.deliveries.markPending(
-          row.id,
-          'No ticket found after an interrupted attempt; sending again',
-        );
-        continue;
-      }
-      store.deliveries.markSent(row.id, {
-        ticketId: ticket.id,
-        ticketNumber: ticket.ticketNumber,
-        accountId: ticket.accountId,
-        locationId: null,
-        isCatchall: null,
-      });
-      tally.recovered += 1;
+      const updated =
+        ticket === undefined
+          ? store.deliveries.markPending(
+              row.id,
+              'No ticket found after an interrupted attempt; sending again',
+            )
+          : store.deliveries.markSent(row.id, {
+              ticketId: ticket.id,
+              ticketNumber: ticket.ticketNumber,
+              accountId: ticket.accountId,
+              locationId: null,
+              isCatchall: null,
+            });
+      if (!updated) context.health.checkDeleted();
+      if (ticket !== undefined && updated) tally.recovered += 1;
     } catch {
       // The search failed (already recorded by the health tracker). Leave
       // every remaining row in `sending`: posting them now could duplicate.
