@@ -104,7 +104,8 @@ export const CONTRACT = {
         newName: z.string().max(MAX_NAME_LENGTH),
       })
       .strict(),
-    output: pendingChangeViewSchema,
+    /** The queued rename, or null when it undid a queued one. */
+    output: pendingChangeViewSchema.nullable(),
   },
 
   'lookups:get': { input: integrationIdInput, output: lookupsSchema },

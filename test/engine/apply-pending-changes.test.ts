@@ -32,13 +32,19 @@ function integrationId(h: Harness): number {
   return h.service.store.integrations.list()[0]?.id ?? 0;
 }
 
-function queueAccountRename(h: Harness, accountId: number, newName: string) {
-  return h.service.store.pendingChanges.enqueue({
+function queueAccountRename(
+  h: Harness,
+  accountId: number,
+  newName: string,
+): number {
+  const id = h.service.store.pendingChanges.enqueue({
     integrationId: integrationId(h),
     target: 'bms-account',
     targetId: String(accountId),
     newName,
   });
+  if (id === null) throw new Error(`${newName} was not queued`);
+  return id;
 }
 
 describe('applyPendingChanges', () => {

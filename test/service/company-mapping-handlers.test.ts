@@ -378,6 +378,36 @@ describe('company-mapping:rename', () => {
     expect(second.previousName).toBe(oldName);
   });
 
+  it('withdraws a rename back to the old name', async () => {
+    const h = await start();
+    await h.service.sync();
+    const before = await getMapping(h);
+    const oldName =
+      before.accounts.find(account => account.id === LOWERCASE_ACCOUNT_ID)
+        ?.name ?? '';
+
+    await renameAccount(h, LOWERCASE_ACCOUNT_ID, 'Interim name');
+    const back = await call<PendingChangeView | null>(
+      h.service,
+      'company-mapping:rename',
+      {
+        integrationId: integrationId(h),
+        target: 'bms-account',
+        targetId: String(LOWERCASE_ACCOUNT_ID),
+        newName: oldName,
+      },
+    );
+
+    expect(back).toBeNull();
+    expect(
+      await call<PendingChangeView[]>(h.service, 'pending-changes:list', {}),
+    ).toEqual([]);
+    const after = await getMapping(h);
+    expect(
+      after.accounts.find(account => account.id === LOWERCASE_ACCOUNT_ID),
+    ).toMatchObject({ name: oldName, pendingName: null });
+  });
+
   it('keeps an organization name before its rename', async () => {
     const h = await start();
     await h.service.sync();

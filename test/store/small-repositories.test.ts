@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catchConnectorError } from './catch-error';
 import { integrationInput, openMemoryStore } from './fixtures';
+import type { Store } from '../../main/store/open-store';
+import type { PendingChangeInput } from '../../main/store/repositories/pending-changes-repository';
+
+/** Queues a rename that must be queued, and returns its id. */
+function enqueue(store: Store, change: PendingChangeInput): number {
+  const id = store.pendingChanges.enqueue(change);
+  if (id === null) throw new Error(`${change.newName} was not queued`);
+  return id;
+}
 
 describe('companyLinks repository', () => {
   it('replaces links and keeps unchanged creation times', () => {
@@ -68,13 +77,13 @@ describe('pendingChanges repository', () => {
   it('queues, fails and removes renames', () => {
     const store = openMemoryStore();
     const { id } = store.integrations.create(integrationInput());
-    const first = store.pendingChanges.enqueue({
+    const first = enqueue(store, {
       integrationId: id,
       target: 'bms-account',
       targetId: '17',
       newName: 'Contoso',
     });
-    const second = store.pendingChanges.enqueue({
+    const second = enqueue(store, {
       integrationId: null,
       target: 'dwid-organization',
       targetId: 'org-1',
@@ -100,9 +109,9 @@ describe('pendingChanges repository', () => {
       target: 'dwid-organization',
       targetId: 'org-1',
     } as const;
-    const id = store.pendingChanges.enqueue({ ...change, newName: 'First' });
+    const id = enqueue(store, { ...change, newName: 'First' });
     store.pendingChanges.markFailed(id, 'offline');
-    const again = store.pendingChanges.enqueue({
+    const again = enqueue(store, {
       ...change,
       newName: 'Second',
     });
@@ -119,7 +128,7 @@ describe('pendingChanges repository', () => {
       target: 'dwid-organization',
       targetId: 'org-1',
     } as const;
-    const id = store.pendingChanges.enqueue({
+    const id = enqueue(store, {
       ...change,
       newName: 'First',
       previousName: 'Remote name',
@@ -129,7 +138,7 @@ describe('pendingChanges repository', () => {
       newName: 'Second',
       previousName: 'First',
     });
-    const unknown = store.pendingChanges.enqueue({
+    const unknown = enqueue(store, {
       ...change,
       targetId: 'org-2',
       newName: 'Other',
@@ -138,6 +147,52 @@ describe('pendingChanges repository', () => {
     expect(store.pendingChanges.getById(id)?.previousName).toBe('Remote name');
     expect(store.pendingChanges.getById(id)?.newName).toBe('Second');
     expect(store.pendingChanges.getById(unknown)?.previousName).toBeNull();
+  });
+
+  it('withdraws a rename back to the previous name', () => {
+    const store = openMemoryStore();
+    const change = {
+      integrationId: null,
+      target: 'dwid-organization',
+      targetId: 'org-1',
+    } as const;
+    enqueue(store, { ...change, newName: 'New', previousName: 'Old' });
+
+    const back = store.pendingChanges.enqueue({
+      ...change,
+      newName: 'Old',
+      previousName: 'New',
+    });
+    const same = store.pendingChanges.enqueue({
+      ...change,
+      newName: 'Same',
+      previousName: 'Same',
+    });
+
+    expect(back).toBeNull();
+    expect(same).toBeNull();
+    expect(store.pendingChanges.list()).toEqual([]);
+  });
+
+  it('keeps the sent name as previous', () => {
+    const store = openMemoryStore();
+    const change = {
+      integrationId: null,
+      target: 'dwid-organization',
+      targetId: 'org-1',
+    } as const;
+    const id = enqueue(store, { ...change, newName: 'C1', previousName: 'A' });
+    // Renamed again while C1 was being sent.
+    enqueue(store, { ...change, newName: 'D1', previousName: 'C1' });
+
+    expect(store.pendingChanges.remove(id, 'C1')).toBe(false);
+    expect(store.pendingChanges.getById(id)?.previousName).toBe('C1');
+    expect(store.pendingChanges.getById(id)?.newName).toBe('D1');
+    // Renaming back to what the remote system now has leaves nothing.
+    expect(
+      store.pendingChanges.enqueue({ ...change, newName: 'C1' }),
+    ).toBeNull();
+    expect(store.pendingChanges.getById(id)).toBeNull();
   });
 });
 

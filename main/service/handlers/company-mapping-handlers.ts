@@ -90,12 +90,13 @@ function renameCached(
 /**
  * Changes the cached name at once and queues the remote rename, in one
  * transaction, so matching and the next sync use the new name even while
- * the remote system cannot be reached.
+ * the remote system cannot be reached. Returns null when the rename undid
+ * a queued one, so nothing is left to send.
  */
 function renameTarget(
   service: ConnectorService,
   input: ParsedInput<'company-mapping:rename'>,
-): PendingChangeView {
+): PendingChangeView | null {
   const { store } = service;
   const integration = requireIntegration(store, input.integrationId);
   const isAccount = input.target === 'bms-account';
@@ -122,6 +123,7 @@ function renameTarget(
     type: 'data-changed',
     scope: isAccount ? 'cache' : 'organizations',
   });
+  if (changeId === null) return null;
   const change = store.pendingChanges.getById(changeId);
   if (change === null) {
     throw new ConnectorError(

@@ -43,27 +43,22 @@ export class PendingChangesRepository {
   /**
    * Queues a rename and returns its id. A second rename of the same target
    * replaces the queued name instead of queueing both, so only the latest
-   * name is sent. It keeps the first rename's previous name, which is still
-   * the remote one.
+   * name is sent, and keeps the queued rename's previous name. A rename
+   * back to the previous name withdraws the queued one instead, because
+   * there is nothing left to send, and returns null.
    */
-  enqueue(change: PendingChangeInput): number {
+  enqueue(change: PendingChangeInput): number | null {
     return this.context.transaction(() => {
       const existing = this.context
-        .statement<number>(
-          `SELECT id FROM pending_changes WHERE integration_id IS ?
-             AND target = ? AND target_id = ?`,
+        .statement<{ id: number; previous_name: string | null }>(
+          `SELECT id, previous_name FROM pending_changes
+           WHERE integration_id IS ? AND target = ? AND target_id = ?`,
         )
-        .pluck()
         .get(change.integrationId, change.target, change.targetId);
       if (existing !== undefined) {
-        this.context
-          .statement(
-            `UPDATE pending_changes SET new_name = ?, attempts = 0,
-               last_error = NULL WHERE id = ?`,
-          )
-          .run(change.newName, existing);
-        return existing;
+        return this.replaceQueued(existing, change.newName);
       }
+      if (change.previousName === change.newName) return null;
       const result = this.context
         .statement(
           `INSERT INTO pending_changes (integration_id, target, target_id,
@@ -98,6 +93,23 @@ export class PendingChangesRepository {
             )
             .all(integrationId);
     return rows.map(toPendingChange);
+  }
+
+  private replaceQueued(
+    queued: { id: number; previous_name: string | null },
+    newName: string,
+  ): number | null {
+    if (queued.previous_name === newName) {
+      this.remove(queued.id);
+      return null;
+    }
+    this.context
+      .statement(
+        `UPDATE pending_changes SET new_name = ?, attempts = 0,
+           last_error = NULL WHERE id = ?`,
+      )
+      .run(newName, queued.id);
+    return queued.id;
   }
 
   getById(id: number): PendingChange | null {
@@ -139,16 +151,26 @@ export class PendingChangesRepository {
   /**
    * Removes a rename once applied. With `sentName`, a rename whose queued
    * name changed since it was sent stays queued, so the newer name is sent
-   * later. Returns false if nothing was removed.
+   * later, with `sentName` as its previous name, which the remote system
+   * now has. If the newer name is `sentName` after all, nothing is left to
+   * send and the rename is removed. Returns false if nothing was removed.
    */
   remove(id: number, sentName?: string): boolean {
-    const result = this.context
-      .statement(
-        `DELETE FROM pending_changes
-         WHERE id = ? AND (? IS NULL OR new_name = ?)`,
-      )
-      .run(id, sentName ?? null, sentName ?? null);
-    return result.changes > 0;
+    return this.context.transaction(() => {
+      const removed = this.context
+        .statement(
+          `DELETE FROM pending_changes
+           WHERE id = ? AND (? IS NULL OR new_name = ?)`,
+        )
+        .run(id, sentName ?? null, sentName ?? null);
+      if (removed.changes > 0 || sentName === undefined) {
+        return removed.changes > 0;
+      }
+      this.context
+        .statement('UPDATE pending_changes SET previous_name = ? WHERE id = ?')
+        .run(sentName, id);
+      return false;
+    });
   }
 }
 

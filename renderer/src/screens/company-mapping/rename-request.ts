@@ -27,7 +27,10 @@ export async function requestRename(
   notifications.show({
     color: 'teal',
     title: 'Rename saved',
-    message: `The ${side} will be renamed to “${request.newName}”. It shows as waiting until it has been sent.`,
+    message:
+      result.value === null
+        ? `The ${side} keeps the name “${request.newName}”, so the rename that was waiting is withdrawn.`
+        : `The ${side} will be renamed to “${request.newName}”. It shows as waiting until it has been sent.`,
   });
   return null;
 }
