@@ -5,6 +5,7 @@ import { ConnectorError, toErrorData } from '../errors';
 import { registerSecret } from '../log/logger';
 import { catchallAccountProblem } from '../engine/catchall-check';
 import type { Store } from '../store/open-store';
+import { foldIntegrationName } from '../store/repositories/integrations-repository';
 import { defaultFieldMappings } from '../engine/tickets/validate-mappings';
 import { validateFieldMappings } from '../engine/tickets/validate-mappings';
 import {
@@ -213,7 +214,7 @@ function prepareIntegration(
     if (clash !== null) {
       problems.push({
         path: `${path}.name`,
-        message: `differs from the existing integration "${clash.name}" only in letter case; spell it the same way to update that integration, or choose another name`,
+        message: `differs from the existing integration "${clash.name}" only in letter case or spacing; spell it the same way to update that integration, or choose another name`,
       });
     }
   }
@@ -318,12 +319,12 @@ function crossIntegrationProblems(
     const path = integrationPath(index, name);
     const owner = name ?? `integrations[${index}]`;
     if (name !== undefined) {
-      const folded = name.toLowerCase();
+      const folded = foldIntegrationName(name);
       const earlier = names.get(folded);
       if (earlier !== undefined) {
         problems.push({
           path: `${path}.name`,
-          message: `duplicates integrations[${earlier}]; integration names must be unique, ignoring letter case`,
+          message: `duplicates integrations[${earlier}]; integration names must be unique, ignoring letter case and spacing`,
         });
       }
       names.set(folded, index);

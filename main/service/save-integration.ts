@@ -25,7 +25,7 @@ type CheckedIntegration = {
  * `validation` error, whose message names each field. Only then does it
  * create (no `id`) or update the integration and replace its field
  * mappings, in one transaction. A name used by another integration,
- * ignoring letter case, is a `conflict`. Makes no network calls, so it
+ * ignoring letter case and spacing, is a `conflict`. Makes no network calls, so it
  * works offline. Returns the id.
  */
 export function saveIntegration(store: Store, input: IntegrationInput): number {
@@ -34,7 +34,9 @@ export function saveIntegration(store: Store, input: IntegrationInput): number {
   const other = store.integrations.findNameClash(name, input.id);
   if (other !== null) {
     const spelling =
-      other.name === name ? '' : ', which differs only in letter case';
+      other.name === name
+        ? ''
+        : ', which differs only in letter case or spacing';
     throw new ConnectorError(
       'conflict',
       `An integration named "${other.name}" already exists${spelling}; ` +

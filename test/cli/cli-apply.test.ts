@@ -125,7 +125,7 @@ function invalidConfig() {
     ],
     [
       'integrations[2] ("Dup").name',
-      'duplicates integrations[1]; integration names must be unique, ignoring letter case',
+      'duplicates integrations[1]; integration names must be unique, ignoring letter case and spacing',
     ],
     [
       'integrations[3] ("Other").organizations',
@@ -316,7 +316,7 @@ describe.concurrent('dwid-bms apply', () => {
 
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toContain(
-      'differs from the existing integration "Main BMS" only in letter case',
+      'differs from the existing integration "Main BMS" only in letter case or spacing',
     );
     const names = (await listIntegrations(workspace)).map(item => item.name);
     expect(names).toEqual(['Main BMS']);

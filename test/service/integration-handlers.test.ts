@@ -116,7 +116,21 @@ describe('integrations:save', () => {
     );
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('"Main BMS"');
-    expect(error.message).toContain('differs only in letter case');
+    expect(error.message).toContain('differs only in letter case or spacing');
+    expect(await call(service, 'integrations:list', {})).toHaveLength(1);
+  });
+
+  it('rejects names that look the same', async () => {
+    const service = openService();
+    await call(service, 'integrations:save', integrationInput());
+    for (const name of ['Main  BMS', 'Main\u00a0BMS', 'ＭＡＩＮ BMS']) {
+      const error = await callError(
+        service,
+        'integrations:save',
+        integrationInput({ name }),
+      );
+      expect(error.code, name).toBe('conflict');
+    }
     expect(await call(service, 'integrations:list', {})).toHaveLength(1);
   });
 

@@ -49,6 +49,15 @@ const SELECT_INTEGRATION = `
   FROM integrations`;
 
 /**
+ * Folds an integration name for comparison: Unicode compatibility form
+ * (NFKC), runs of white space as one space, and lower case. "Main BMS",
+ * "main  bms" and "Main\u00a0BMS" all fold to "main bms".
+ */
+export function foldIntegrationName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+}
+
+/**
  * BMS integrations. Deleting one removes, through ON DELETE CASCADE, its
  * health, errors, cached BMS data, associations, selectors, company links,
  * field mappings, deliveries and pending changes.
@@ -121,16 +130,17 @@ export class IntegrationsRepository {
   }
 
   /**
-   * Returns an integration other than `exceptId` whose name equals `name`
-   * when both are lower-cased, so that "Main BMS" and "main bms" cannot
-   * both exist. There are few integrations, so this reads them all.
+   * Returns an integration other than `exceptId` whose name folds to the
+   * same text as `name` (see `foldIntegrationName`), so that names a
+   * technician cannot tell apart cannot both exist. There are few
+   * integrations, so this reads them all.
    */
   findNameClash(name: string, exceptId?: number): Integration | null {
-    const folded = name.toLowerCase();
+    const folded = foldIntegrationName(name);
     const clash = this.list().find(
       integration =>
         integration.id !== exceptId &&
-        integration.name.toLowerCase() === folded,
+        foldIntegrationName(integration.name) === folded,
     );
     return clash ?? null;
   }
