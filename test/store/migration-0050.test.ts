@@ -33,17 +33,4 @@ describe('migration 0050 previous name', () => {
         .all(),
     ).toEqual([{ target_id: 'org-1', new_name: 'New', previous_name: null }]);
   });
-
-  it('stores a previous name after the upgrade', () => {
-    const db = openVersion40();
-    migrate(db);
-
-    db.prepare(
-      `UPDATE pending_changes SET previous_name = 'Old' WHERE target_id = ?`,
-    ).run('org-1');
-
-    expect(
-      db.prepare('SELECT previous_name FROM pending_changes').pluck().get(),
-    ).toBe('Old');
-  });
 });

@@ -154,8 +154,8 @@ export class BmsClient {
       'bad-response',
       `Kaseya BMS returned ${MAX_ACCOUNT_PAGES} pages of accounts ` +
         `(${byId.size} accounts) without reaching the end. The connector ` +
-        `reads at most ${MAX_ACCOUNT_PAGES} pages, so tickets wait until ` +
-        'the account list is shorter.',
+        `reads at most ${MAX_ACCOUNT_PAGES} pages and keeps the accounts ` +
+        'it cached before, if any.',
     );
   }
 
