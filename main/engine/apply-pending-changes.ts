@@ -160,9 +160,11 @@ async function sendRename(
 ): Promise<SendResult> {
   try {
     await send();
-    return store.pendingChanges.remove(change.id, change.newName)
-      ? 'applied'
-      : 'superseded';
+    if (store.pendingChanges.remove(change.id, change.newName)) {
+      return 'applied';
+    }
+    requeueIfWithdrawn(store, change);
+    return 'superseded';
   } catch (error) {
     const { code, message } = toErrorData(error);
     store.pendingChanges.markFailed(change.id, message, change.newName);
@@ -179,6 +181,39 @@ async function sendRename(
     }
     return isSystemWide(error) ? 'unreachable' : 'rejected';
   }
+}
+
+/**
+ * Queues the cached name again when the technician withdrew `change` while
+ * its name was being sent. The remote system now has the sent name, and
+ * the cache has the name the technician went back to. Does nothing when
+ * the target is no longer cached, for example after its integration was
+ * deleted.
+ */
+function requeueIfWithdrawn(store: Store, change: PendingChange): void {
+  if (store.pendingChanges.getById(change.id) !== null) return;
+  const cachedName =
+    change.target === 'dwid-organization'
+      ? (store.organizations.getByUuid(change.targetId)?.title ?? null)
+      : cachedAccountName(store, change);
+  if (cachedName === null || cachedName === change.newName) return;
+  store.pendingChanges.enqueue({
+    integrationId: change.integrationId,
+    target: change.target,
+    targetId: change.targetId,
+    newName: cachedName,
+    previousName: change.newName,
+  });
+}
+
+function cachedAccountName(store: Store, change: PendingChange): string | null {
+  const accountId = Number(change.targetId);
+  if (change.integrationId === null || !Number.isSafeInteger(accountId)) {
+    return null;
+  }
+  return (
+    store.bmsCache.getAccount(change.integrationId, accountId)?.name ?? null
+  );
 }
 
 /** True when the next request to the same system would fail the same way. */

@@ -4,6 +4,7 @@ import {
   applyPendingChanges,
   type PendingChangeDependencies,
 } from '../../main/engine/apply-pending-changes';
+import { dispatchCall } from '../../main/bridge/dispatch';
 import { startHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/wait-for';
 
@@ -37,14 +38,14 @@ function queueAccountRename(
   accountId: number,
   newName: string,
 ): number {
-  const id = h.service.store.pendingChanges.enqueue({
+  const outcome = h.service.store.pendingChanges.enqueue({
     integrationId: integrationId(h),
     target: 'bms-account',
     targetId: String(accountId),
     newName,
   });
-  if (id === null) throw new Error(`${newName} was not queued`);
-  return id;
+  if (outcome.kind !== 'queued') throw new Error(`${newName} was not queued`);
+  return outcome.id;
 }
 
 describe('applyPendingChanges', () => {
@@ -125,6 +126,39 @@ describe('applyPendingChanges', () => {
     expect(queued?.newName).toBe('New Choice');
     expect(queued?.attempts).toBe(0);
     expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe('Old Choice');
+  });
+
+  it('sends the old name after a withdrawal in flight', async () => {
+    const h = await startHarness({ organizations: 8, compromises: 20 });
+    harness = h;
+    await h.service.sync();
+    const id = integrationId(h);
+    const oldName = h.service.store.bmsCache.getAccount(id, 2001)?.name;
+    expect(oldName).toBeDefined();
+    const rename = (newName: string) =>
+      dispatchCall(h.service, 'company-mapping:rename', {
+        integrationId: id,
+        target: 'bms-account',
+        targetId: '2001',
+        newName,
+      });
+    expect((await rename('Interim name')).ok).toBe(true);
+    h.bms.faults.add({ kind: 'slow', method: 'PATCH', delayMs: 300 });
+
+    const applying = applyPendingChanges(dependencies(h));
+    await waitFor(
+      () => h.bms.requests.some(r => r.method === 'PATCH'),
+      'the PATCH to reach the emulator',
+    );
+    // Back to the old name while "Interim name" is on its way.
+    expect(await rename(oldName ?? '')).toEqual({ ok: true, value: null });
+    const first = await applying;
+
+    expect(first).toEqual({ applied: 0, remaining: 1 });
+    expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe('Interim name');
+    const second = await applyPendingChanges(dependencies(h));
+    expect(second).toEqual({ applied: 1, remaining: 0 });
+    expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe(oldName);
   });
 
   it('does nothing for an empty queue', async () => {

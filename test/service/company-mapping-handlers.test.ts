@@ -408,6 +408,28 @@ describe('company-mapping:rename', () => {
     ).toMatchObject({ name: oldName, pendingName: null });
   });
 
+  it('rejects a rename to the current name', async () => {
+    const h = await start();
+    await h.service.sync();
+    const before = await getMapping(h);
+    const name =
+      before.accounts.find(account => account.id === LOWERCASE_ACCOUNT_ID)
+        ?.name ?? '';
+
+    const error = await callError(h.service, 'company-mapping:rename', {
+      integrationId: integrationId(h),
+      target: 'bms-account',
+      targetId: String(LOWERCASE_ACCOUNT_ID),
+      newName: name,
+    });
+
+    expect(error.code).toBe('validation');
+    expect(error.message).toContain('nothing to rename');
+    expect(
+      await call<PendingChangeView[]>(h.service, 'pending-changes:list', {}),
+    ).toEqual([]);
+  });
+
   it('keeps an organization name before its rename', async () => {
     const h = await start();
     await h.service.sync();

@@ -6,9 +6,11 @@ import type { PendingChangeInput } from '../../main/store/repositories/pending-c
 
 /** Queues a rename that must be queued, and returns its id. */
 function enqueue(store: Store, change: PendingChangeInput): number {
-  const id = store.pendingChanges.enqueue(change);
-  if (id === null) throw new Error(`${change.newName} was not queued`);
-  return id;
+  const outcome = store.pendingChanges.enqueue(change);
+  if (outcome.kind !== 'queued') {
+    throw new Error(`${change.newName} was not queued`);
+  }
+  return outcome.id;
 }
 
 describe('companyLinks repository', () => {
@@ -169,8 +171,8 @@ describe('pendingChanges repository', () => {
       previousName: 'Same',
     });
 
-    expect(back).toBeNull();
-    expect(same).toBeNull();
+    expect(back).toEqual({ kind: 'withdrawn' });
+    expect(same).toEqual({ kind: 'unchanged' });
     expect(store.pendingChanges.list()).toEqual([]);
   });
 
@@ -189,9 +191,9 @@ describe('pendingChanges repository', () => {
     expect(store.pendingChanges.getById(id)?.previousName).toBe('C1');
     expect(store.pendingChanges.getById(id)?.newName).toBe('D1');
     // Renaming back to what the remote system now has leaves nothing.
-    expect(
-      store.pendingChanges.enqueue({ ...change, newName: 'C1' }),
-    ).toBeNull();
+    expect(store.pendingChanges.enqueue({ ...change, newName: 'C1' })).toEqual({
+      kind: 'withdrawn',
+    });
     expect(store.pendingChanges.getById(id)).toBeNull();
   });
 });

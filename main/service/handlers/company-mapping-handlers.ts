@@ -107,9 +107,9 @@ function renameTarget(
       : `BMS account ${accountId}`;
   checkNewName(input.newName, label);
 
-  const changeId = store.transaction(() => {
+  const outcome = store.transaction(() => {
     const previousName = renameCached(store, integration.id, accountId, input);
-    return store.pendingChanges.enqueue({
+    const queued = store.pendingChanges.enqueue({
       // Dark Web ID organizations belong to no integration.
       integrationId: accountId === null ? null : integration.id,
       target: input.target,
@@ -117,18 +117,26 @@ function renameTarget(
       newName: input.newName,
       previousName,
     });
+    if (queued.kind === 'unchanged') {
+      // Thrown inside the transaction, so nothing is stored.
+      throw new ConnectorError(
+        'validation',
+        `The ${label} is already named "${input.newName}"; nothing to rename.`,
+      );
+    }
+    return queued;
   });
   service.emit({ type: 'data-changed', scope: 'pending-changes' });
   service.emit({
     type: 'data-changed',
     scope: isAccount ? 'cache' : 'organizations',
   });
-  if (changeId === null) return null;
-  const change = store.pendingChanges.getById(changeId);
+  if (outcome.kind === 'withdrawn') return null;
+  const change = store.pendingChanges.getById(outcome.id);
   if (change === null) {
     throw new ConnectorError(
       'internal',
-      `Queued rename ${changeId} disappeared right after it was stored.`,
+      `Queued rename ${outcome.id} disappeared right after it was stored.`,
     );
   }
   return change;

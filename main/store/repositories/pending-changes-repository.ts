@@ -36,18 +36,25 @@ type ChangeRow = {
   created_at: string;
 };
 
+/** Result of `enqueue` for one rename. */
+export type EnqueueOutcome =
+  | { readonly kind: 'queued'; readonly id: number }
+  /** The rename undid a queued one, so nothing is left to send. */
+  | { readonly kind: 'withdrawn' }
+  /** Nothing was queued and the name is the previous one already. */
+  | { readonly kind: 'unchanged' };
+
 /** Renames waiting until their remote system can be reached. */
 export class PendingChangesRepository {
   constructor(private readonly context: StoreContext) {}
 
   /**
-   * Queues a rename and returns its id. A second rename of the same target
-   * replaces the queued name instead of queueing both, so only the latest
-   * name is sent, and keeps the queued rename's previous name. A rename
-   * back to the previous name withdraws the queued one instead, because
-   * there is nothing left to send, and returns null.
+   * Queues a rename. A second rename of the same target replaces the
+   * queued name instead of queueing both, so only the latest name is sent,
+   * and keeps the queued rename's previous name. A rename back to the
+   * previous name withdraws the queued one instead.
    */
-  enqueue(change: PendingChangeInput): number | null {
+  enqueue(change: PendingChangeInput): EnqueueOutcome {
     return this.context.transaction(() => {
       const existing = this.context
         .statement<{ id: number; previous_name: string | null }>(
@@ -58,7 +65,7 @@ export class PendingChangesRepository {
       if (existing !== undefined) {
         return this.replaceQueued(existing, change.newName);
       }
-      if (change.previousName === change.newName) return null;
+      if (change.previousName === change.newName) return { kind: 'unchanged' };
       const result = this.context
         .statement(
           `INSERT INTO pending_changes (integration_id, target, target_id,
@@ -73,7 +80,7 @@ export class PendingChangesRepository {
           change.previousName ?? null,
           this.context.nowIso(),
         );
-      return Number(result.lastInsertRowid);
+      return { kind: 'queued', id: Number(result.lastInsertRowid) };
     });
   }
 
@@ -98,10 +105,10 @@ export class PendingChangesRepository {
   private replaceQueued(
     queued: { id: number; previous_name: string | null },
     newName: string,
-  ): number | null {
+  ): EnqueueOutcome {
     if (queued.previous_name === newName) {
       this.remove(queued.id);
-      return null;
+      return { kind: 'withdrawn' };
     }
     this.context
       .statement(
@@ -109,7 +116,7 @@ export class PendingChangesRepository {
            last_error = NULL WHERE id = ?`,
       )
       .run(newName, queued.id);
-    return queued.id;
+    return { kind: 'queued', id: queued.id };
   }
 
   getById(id: number): PendingChange | null {
