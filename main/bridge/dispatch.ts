@@ -73,8 +73,10 @@ function failure(error: unknown, name?: CallName): Result<never> {
   if (data.problems === undefined) {
     return { ok: false, error: { code: data.code, message } };
   }
+  // A field label can come from the caller's own mapping list, so it is
+  // redacted too.
   const problems = data.problems.map(problem => ({
-    field: problem.field,
+    field: redactText(problem.field),
     message: redactText(problem.message),
   }));
   return { ok: false, error: { code: data.code, message, problems } };

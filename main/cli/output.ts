@@ -64,7 +64,12 @@ export function reportFailure(error: unknown, asJson: boolean): number {
     }
   }
   if (asJson) {
-    printJson({ ok: false, error: { ...data, message: firstLine, problems } });
+    // A configuration error lists paths in the file instead of fields.
+    const error =
+      problems === undefined
+        ? { ...data, message: firstLine }
+        : { ...data, message: firstLine, problems };
+    printJson({ ok: false, error });
   }
   return 1;
 }

@@ -214,7 +214,7 @@ function prepareIntegration(
     if (clash !== null) {
       problems.push({
         path: `${path}.name`,
-        message: `differs from the existing integration "${clash.name}" only in letter case or spacing; spell it the same way to update that integration, or choose another name`,
+        message: `differs from the existing integration "${clash.name}" only in letter case, spacing or character forms; spell it the same way to update that integration, or choose another name`,
       });
     }
   }
@@ -324,7 +324,7 @@ function crossIntegrationProblems(
       if (earlier !== undefined) {
         problems.push({
           path: `${path}.name`,
-          message: `duplicates integrations[${earlier}]; integration names must be unique, ignoring letter case and spacing`,
+          message: `duplicates integrations[${earlier}]; integration names must be unique, ignoring letter case, spacing and character forms`,
         });
       }
       names.set(folded, index);

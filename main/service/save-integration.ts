@@ -24,19 +24,24 @@ type CheckedIntegration = {
  * Checks every field of `input` and reports all problems in one
  * `validation` error, whose message names each field. Only then does it
  * create (no `id`) or update the integration and replace its field
- * mappings, in one transaction. A name used by another integration,
- * ignoring letter case and spacing, is a `conflict`. Makes no network calls, so it
+ * mappings, in one transaction. A new name used by another integration,
+ * compared with `foldIntegrationName`, is a `conflict`. Makes no network calls, so it
  * works offline. Returns the id.
  */
 export function saveIntegration(store: Store, input: IntegrationInput): number {
   const checked = checkIntegration(store, input);
   const name = input.name.trim();
-  const other = store.integrations.findNameClash(name, input.id);
+  // An unchanged name is not checked, so two integrations whose names
+  // clashed before this check existed can still be edited.
+  const other =
+    checked.existing?.name === name
+      ? null
+      : store.integrations.findNameClash(name, input.id);
   if (other !== null) {
     const spelling =
       other.name === name
         ? ''
-        : ', which differs only in letter case or spacing';
+        : ', which differs only in letter case, spacing or character forms';
     throw new ConnectorError(
       'conflict',
       `An integration named "${other.name}" already exists${spelling}; ` +
@@ -75,7 +80,7 @@ function checkIntegration(
     throw integrationNotFound(input.id);
   }
 
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   problems.push(...nameProblems(input.name));
   const apiBaseUrl = checkBmsUrl(input.bmsUrl, problems);
   if (input.username.trim() === '') {
@@ -88,8 +93,10 @@ function checkIntegration(
   // An empty password field means "unchanged", as an absent one does.
   const password = input.password === '' ? undefined : input.password;
   if (password === undefined && existing?.hasPassword !== true) {
-    // A whole sentence: see formatProblem.
+    // A sentence, not `Password: …`, because the dispatcher's redaction
+    // masks the word after `password:` in every message it returns.
     problems.push({
+      isSentence: true,
       field: 'Password',
       message:
         existing === null
@@ -104,19 +111,24 @@ function checkIntegration(
       'validation',
       `The integration was not saved, because of ${problems.length} ` +
         `problem(s): ${problems.map(formatProblem).join('; ')}`,
-      { problems },
+      { problems: problems.map(({ field, message }) => ({ field, message })) },
     );
   }
   return { existing, apiBaseUrl, password, mappings };
 }
 
 /**
- * Writes a problem as `Field: message`. A password problem is a whole
- * sentence instead, because the dispatcher's redaction masks the word after
- * `password:` in every message it returns.
+ * A problem as the checks collect it. `isSentence` marks a message that
+ * names its field itself.
  */
-function formatProblem(problem: FieldProblem): string {
-  return problem.field === 'Password'
+type Problem = FieldProblem & { readonly isSentence?: true };
+
+/**
+ * Writes a problem as `Field: message`, or a sentence problem as its
+ * message alone.
+ */
+function formatProblem(problem: Problem): string {
+  return problem.isSentence === true
     ? problem.message
     : `${problem.field}: ${problem.message}`;
 }
@@ -137,7 +149,7 @@ function nameProblems(name: string): FieldProblem[] {
   return [];
 }
 
-function checkBmsUrl(bmsUrl: string, problems: FieldProblem[]): string {
+function checkBmsUrl(bmsUrl: string, problems: Problem[]): string {
   try {
     return deriveApiBaseUrl(bmsUrl);
   } catch (error) {
@@ -158,7 +170,7 @@ function checkMappings(
   store: Store,
   existing: Integration | null,
   input: IntegrationInput,
-  problems: FieldProblem[],
+  problems: Problem[],
 ): Record<string, string> {
   const mappings: Record<string, string> = {};
   for (const { field, content } of input.fieldMappings) {

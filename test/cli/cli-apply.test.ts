@@ -125,7 +125,7 @@ function invalidConfig() {
     ],
     [
       'integrations[2] ("Dup").name',
-      'duplicates integrations[1]; integration names must be unique, ignoring letter case and spacing',
+      'duplicates integrations[1]; integration names must be unique, ignoring letter case, spacing and character forms',
     ],
     [
       'integrations[3] ("Other").organizations',
@@ -316,7 +316,7 @@ describe.concurrent('dwid-bms apply', () => {
 
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toContain(
-      'differs from the existing integration "Main BMS" only in letter case or spacing',
+      'differs from the existing integration "Main BMS" only in letter case, spacing or character forms',
     );
     const names = (await listIntegrations(workspace)).map(item => item.name);
     expect(names).toEqual(['Main BMS']);

@@ -83,7 +83,10 @@ describe('integrations:save', () => {
     const error = await callError(service, 'integrations:save', {
       ...integrationInput(),
       id: created.id,
-      fieldMappings: validMappings({ Title: `Leak [${password}]` }),
+      fieldMappings: [
+        ...validMappings({ Title: `Leak [${password}]` }),
+        { field: `x ${password}`, content: 'y' },
+      ],
     });
 
     expect(error.code).toBe('validation');
@@ -91,6 +94,9 @@ describe('integrations:save', () => {
     const title = error.problems?.find(problem => problem.field === 'Title');
     expect(title?.message).toContain('is not a known token');
     expect(title?.message).not.toContain(password);
+    const fields = error.problems?.map(problem => problem.field) ?? [];
+    expect(fields).toContain('x [redacted]');
+    expect(fields.join(' ')).not.toContain(password);
   });
 
   it('rejects a duplicate name as a conflict', async () => {
@@ -116,14 +122,21 @@ describe('integrations:save', () => {
     );
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('"Main BMS"');
-    expect(error.message).toContain('differs only in letter case or spacing');
+    expect(error.message).toContain(
+      'differs only in letter case, spacing or character forms',
+    );
     expect(await call(service, 'integrations:list', {})).toHaveLength(1);
   });
 
   it('rejects names that look the same', async () => {
     const service = openService();
     await call(service, 'integrations:save', integrationInput());
-    for (const name of ['Main  BMS', 'Main\u00a0BMS', 'ＭＡＩＮ BMS']) {
+    for (const name of [
+      'Main  BMS',
+      'Main\u00a0BMS',
+      'ＭＡＩＮ BMS',
+      'Main\u200b BMS',
+    ]) {
       const error = await callError(
         service,
         'integrations:save',
@@ -132,6 +145,30 @@ describe('integrations:save', () => {
       expect(error.code, name).toBe('conflict');
     }
     expect(await call(service, 'integrations:list', {})).toHaveLength(1);
+  });
+
+  it('saves an old clash under its own name', async () => {
+    const service = openService();
+    const first = await call(service, 'integrations:save', integrationInput());
+    // Stored directly, as before names were compared this way.
+    service.store.integrations.create({
+      name: 'Main\u00a0BMS',
+      bmsUrl: 'http://127.0.0.1:9',
+      apiBaseUrl: 'http://127.0.0.1:9',
+      username: 'svc@msp.example',
+      tenant: 'Example MSP',
+      password: 'other-password-2',
+      skipWithoutPassword: false,
+      includeIpCompromises: false,
+    });
+
+    const saved = await call(service, 'integrations:save', {
+      ...integrationInput({ company: 'Other MSP' }),
+      id: first.id,
+    });
+
+    expect(saved.company).toBe('Other MSP');
+    expect(await call(service, 'integrations:list', {})).toHaveLength(2);
   });
 
   it('renames an integration to another case', async () => {

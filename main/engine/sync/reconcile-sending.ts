@@ -6,7 +6,8 @@ import type { DeliveryContext, DeliveryTally } from './deliver';
  * is found in a BMS ticket is recorded as sent, and any other row goes back
  * to pending. This runs before any new POST, so a process crash between the
  * POST and the ledger commit does not produce a second ticket. Returns
- * false when a search failed, with the remaining rows left in `sending`.
+ * false when a search failed or the run should stop (see
+ * `HealthTracker.shouldStop`), with the remaining rows left in `sending`.
  */
 export async function reconcileSending(
   context: DeliveryContext,

@@ -50,11 +50,17 @@ const SELECT_INTEGRATION = `
 
 /**
  * Folds an integration name for comparison: Unicode compatibility form
- * (NFKC), runs of white space as one space, and lower case. "Main BMS",
- * "main  bms" and "Main\u00a0BMS" all fold to "main bms".
+ * (NFKC), invisible characters such as zero-width spaces removed, runs of
+ * white space as one space, and lower case. "Main BMS", "main  bms",
+ * "Main\u00a0BMS" and "Main\u200b BMS" all fold to "main bms".
  */
 export function foldIntegrationName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
