@@ -4,6 +4,13 @@ import { integrationInput, openMemoryStore } from './fixtures';
 import type { Store } from '../../main/store/open-store';
 import type { PendingChangeInput } from '../../main/store/repositories/pending-changes-repository';
 
+/** The target of the organization renames below. */
+const ORGANIZATION_RENAME = {
+  integrationId: null,
+  target: 'dwid-organization',
+  targetId: 'org-1',
+} as const;
+
 /** Queues a rename that must be queued, and returns its id. */
 function enqueue(store: Store, change: PendingChangeInput): number {
   const outcome = store.pendingChanges.enqueue(change);
@@ -106,11 +113,7 @@ describe('pendingChanges repository', () => {
 
   it('keeps only the latest name per target', () => {
     const store = openMemoryStore();
-    const change = {
-      integrationId: null,
-      target: 'dwid-organization',
-      targetId: 'org-1',
-    } as const;
+    const change = ORGANIZATION_RENAME;
     const id = enqueue(store, { ...change, newName: 'First' });
     store.pendingChanges.markFailed(id, 'offline');
     const again = enqueue(store, {
@@ -125,11 +128,7 @@ describe('pendingChanges repository', () => {
 
   it('keeps the first previous name', () => {
     const store = openMemoryStore();
-    const change = {
-      integrationId: null,
-      target: 'dwid-organization',
-      targetId: 'org-1',
-    } as const;
+    const change = ORGANIZATION_RENAME;
     const id = enqueue(store, {
       ...change,
       newName: 'First',
@@ -153,11 +152,7 @@ describe('pendingChanges repository', () => {
 
   it('withdraws a rename back to the previous name', () => {
     const store = openMemoryStore();
-    const change = {
-      integrationId: null,
-      target: 'dwid-organization',
-      targetId: 'org-1',
-    } as const;
+    const change = ORGANIZATION_RENAME;
     enqueue(store, { ...change, newName: 'New', previousName: 'Old' });
 
     const back = store.pendingChanges.enqueue({
@@ -178,11 +173,7 @@ describe('pendingChanges repository', () => {
 
   it('keeps the sent name as previous', () => {
     const store = openMemoryStore();
-    const change = {
-      integrationId: null,
-      target: 'dwid-organization',
-      targetId: 'org-1',
-    } as const;
+    const change = ORGANIZATION_RENAME;
     const id = enqueue(store, { ...change, newName: 'C1', previousName: 'A' });
     // Renamed again while C1 was being sent.
     enqueue(store, { ...change, newName: 'D1', previousName: 'C1' });
