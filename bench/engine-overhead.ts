@@ -307,10 +307,12 @@ export async function measureEngineOverhead(
 }
 
 /**
- * Runs the baseline again with the engine's extra CPU per ticket (engine
- * minus baseline, best runs) spent on a second thread, then with half of
- * it, `rounds` times each; the best counts, as for the other runs. No split of the engine across threads could beat these throughputs,
- * since they leave out the cost of passing tickets between threads.
+ * Runs the baseline again while a second thread spends the engine's extra
+ * CPU per ticket (engine minus baseline, best runs), then half of it.
+ * Each level runs `rounds` times and the best counts, as for the other
+ * runs. No split of the engine across threads could beat these
+ * throughputs, because they leave out the cost of passing tickets between
+ * threads.
  */
 async function measureCeiling(
   setup: RunSetup,

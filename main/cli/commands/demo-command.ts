@@ -189,7 +189,7 @@ async function runDemo(
   if (options.serve === true) await serveDemo(service, port, isJson);
 }
 
-/** The demo's plain-text result. */
+/** Formats the demo's result as plain-text lines. */
 function demoLines(
   emulators: SeededEmulators,
   dataDir: string,
