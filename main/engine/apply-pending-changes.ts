@@ -149,9 +149,9 @@ async function applyDwidRenames(
 }
 
 /**
- * Sends one rename and updates its queue row. The row is matched on the
- * name that was sent, so a rename queued again while the request ran stays
- * queued with its newer name.
+ * Sends one rename and updates its queue row, found by its target (see
+ * `PendingChangesRepository.settleSent`), so a rename queued again while
+ * the request ran stays queued with its newer name.
  */
 async function sendRename(
   store: Store,
@@ -160,38 +160,43 @@ async function sendRename(
 ): Promise<SendResult> {
   try {
     await send();
-    if (store.pendingChanges.remove(change.id, change.newName)) {
-      return 'applied';
-    }
-    requeueIfWithdrawn(store, change);
-    return 'superseded';
   } catch (error) {
-    const { code, message } = toErrorData(error);
-    store.pendingChanges.markFailed(change.id, message, change.newName);
-    getLogger('pending-changes').warn(
-      { changeId: change.id, target: change.target, targetId: change.targetId },
-      `rename failed (${code}): ${message}`,
-    );
-    if (change.target === 'dwid-organization') {
-      store.errors.recordSourceError({
-        operation: 'dwid.rename-organization',
-        code,
-        message,
-      });
-    }
+    recordSendFailure(store, change, error);
     return isSystemWide(error) ? 'unreachable' : 'rejected';
+  }
+  const outcome = store.pendingChanges.settleSent(change);
+  if (outcome === 'withdrawn') requeueWithdrawn(store, change);
+  return outcome === 'removed' ? 'applied' : 'superseded';
+}
+
+function recordSendFailure(
+  store: Store,
+  change: PendingChange,
+  error: unknown,
+): void {
+  const { code, message } = toErrorData(error);
+  store.pendingChanges.markSendFailed(change, message);
+  getLogger('pending-changes').warn(
+    { changeId: change.id, target: change.target, targetId: change.targetId },
+    `rename failed (${code}): ${message}`,
+  );
+  if (change.target === 'dwid-organization') {
+    store.errors.recordSourceError({
+      operation: 'dwid.rename-organization',
+      code,
+      message,
+    });
   }
 }
 
 /**
- * Queues the cached name again when the technician withdrew `change` while
- * its name was being sent. The remote system now has the sent name, and
- * the cache has the name the technician went back to. Does nothing when
- * the target is no longer cached, for example after its integration was
- * deleted.
+ * Queues the cached name again after the technician withdrew `change`
+ * while its name was being sent. The remote system now has the sent name,
+ * and the cache has the name the technician went back to. Does nothing
+ * when the target is no longer cached, for example after its integration
+ * was deleted.
  */
-function requeueIfWithdrawn(store: Store, change: PendingChange): void {
-  if (store.pendingChanges.getById(change.id) !== null) return;
+function requeueWithdrawn(store: Store, change: PendingChange): void {
   const cachedName =
     change.target === 'dwid-organization'
       ? (store.organizations.getByUuid(change.targetId)?.title ?? null)
@@ -232,6 +237,6 @@ function markAllFailed(
   message: string,
 ): void {
   for (const change of changes) {
-    store.pendingChanges.markFailed(change.id, message, change.newName);
+    store.pendingChanges.markSendFailed(change, message);
   }
 }

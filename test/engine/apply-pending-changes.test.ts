@@ -133,16 +133,20 @@ describe('applyPendingChanges', () => {
     harness = h;
     await h.service.sync();
     const id = integrationId(h);
-    const oldName = h.service.store.bmsCache.getAccount(id, 2001)?.name;
-    expect(oldName).toBeDefined();
-    const rename = (newName: string) =>
+    const cachedName = (accountId: number) =>
+      h.service.store.bmsCache.getAccount(id, accountId)?.name;
+    const remoteName = (accountId: number) =>
+      h.bms.accounts.find(account => account.id === accountId)?.name;
+    const rename = (accountId: number, newName: string) =>
       dispatchCall(h.service, 'company-mapping:rename', {
         integrationId: id,
         target: 'bms-account',
-        targetId: '2001',
+        targetId: String(accountId),
         newName,
       });
-    expect((await rename('Interim name')).ok).toBe(true);
+    const oldName = cachedName(2001) ?? '';
+    expect(oldName).not.toBe('');
+    expect((await rename(2001, 'Interim name')).ok).toBe(true);
     h.bms.faults.add({ kind: 'slow', method: 'PATCH', delayMs: 300 });
 
     const applying = applyPendingChanges(dependencies(h));
@@ -150,15 +154,19 @@ describe('applyPendingChanges', () => {
       () => h.bms.requests.some(r => r.method === 'PATCH'),
       'the PATCH to reach the emulator',
     );
-    // Back to the old name while "Interim name" is on its way.
-    expect(await rename(oldName ?? '')).toEqual({ ok: true, value: null });
+    // Back to the old name while "Interim name" is on its way, then a
+    // rename of another account, which SQLite gives the withdrawn row's id.
+    expect(await rename(2001, oldName)).toEqual({ ok: true, value: null });
+    expect((await rename(2002, 'Interim name')).ok).toBe(true);
     const first = await applying;
 
-    expect(first).toEqual({ applied: 0, remaining: 1 });
-    expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe('Interim name');
+    expect(first).toEqual({ applied: 0, remaining: 2 });
+    expect(remoteName(2001)).toBe('Interim name');
     const second = await applyPendingChanges(dependencies(h));
-    expect(second).toEqual({ applied: 1, remaining: 0 });
-    expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe(oldName);
+    expect(second).toEqual({ applied: 2, remaining: 0 });
+    expect(remoteName(2001)).toBe(oldName);
+    expect(remoteName(2002)).toBe('Interim name');
+    expect(cachedName(2002)).toBe('Interim name');
   });
 
   it('does nothing for an empty queue', async () => {

@@ -175,10 +175,12 @@ describe('pendingChanges repository', () => {
     const store = openMemoryStore();
     const change = ORGANIZATION_RENAME;
     const id = enqueue(store, { ...change, newName: 'C1', previousName: 'A' });
+    const sent = store.pendingChanges.getById(id);
+    if (sent === null) throw new Error('C1 was not stored');
     // Renamed again while C1 was being sent.
     enqueue(store, { ...change, newName: 'D1', previousName: 'C1' });
 
-    expect(store.pendingChanges.remove(id, 'C1')).toBe(false);
+    expect(store.pendingChanges.settleSent(sent)).toBe('superseded');
     expect(store.pendingChanges.getById(id)?.previousName).toBe('C1');
     expect(store.pendingChanges.getById(id)?.newName).toBe('D1');
     // Renaming back to what the remote system now has leaves nothing.
@@ -186,6 +188,28 @@ describe('pendingChanges repository', () => {
       kind: 'withdrawn',
     });
     expect(store.pendingChanges.getById(id)).toBeNull();
+  });
+
+  it('settles by target, not by a reused id', () => {
+    const store = openMemoryStore();
+    const first = { ...ORGANIZATION_RENAME, targetId: 'org-1' };
+    const second = { ...ORGANIZATION_RENAME, targetId: 'org-2' };
+    const id = enqueue(store, { ...first, newName: 'New', previousName: 'A' });
+    const sent = store.pendingChanges.getById(id);
+    if (sent === null) throw new Error('New was not stored');
+    // Withdrawn while being sent, then SQLite hands its id to org-2.
+    store.pendingChanges.enqueue({ ...first, newName: 'A' });
+    const reused = enqueue(store, { ...second, newName: 'New' });
+    expect(reused).toBe(id);
+
+    expect(store.pendingChanges.markSendFailed(sent, 'HTTP 503')).toBe(false);
+    expect(store.pendingChanges.settleSent(sent)).toBe('withdrawn');
+    expect(store.pendingChanges.getById(reused)).toMatchObject({
+      targetId: 'org-2',
+      newName: 'New',
+      previousName: null,
+      attempts: 0,
+    });
   });
 });
 

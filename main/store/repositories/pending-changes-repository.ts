@@ -44,6 +44,9 @@ export type EnqueueOutcome =
   /** Nothing was queued and the name is the previous one already. */
   | { readonly kind: 'unchanged' };
 
+/** Result of `settleSent`. */
+export type SettleOutcome = 'removed' | 'superseded' | 'withdrawn';
+
 /** Renames waiting until their remote system can be reached. */
 export class PendingChangesRepository {
   constructor(private readonly context: StoreContext) {}
@@ -140,44 +143,69 @@ export class PendingChangesRepository {
     return new Map(rows.map(row => [row.integration_id, row.count]));
   }
 
-  /**
-   * Counts a failed attempt and keeps its error. With `sentName`, nothing
-   * changes when the queued name is no longer that one, because a newer
-   * rename replaced it while the request ran. False if nothing changed.
-   */
-  markFailed(id: number, error: string, sentName?: string): boolean {
+  /** Counts a failed attempt of a rename and keeps its error. */
+  markFailed(id: number, error: string): boolean {
     const result = this.context
       .statement(
         `UPDATE pending_changes SET attempts = attempts + 1, last_error = ?
-         WHERE id = ? AND (? IS NULL OR new_name = ?)`,
+         WHERE id = ?`,
       )
-      .run(error, id, sentName ?? null, sentName ?? null);
+      .run(error, id);
     return result.changes > 0;
   }
 
   /**
-   * Removes a rename once applied. With `sentName`, a rename whose queued
-   * name changed since it was sent stays queued, so the newer name is sent
-   * later, with `sentName` as its previous name, which the remote system
-   * now has. If the newer name is `sentName` after all, nothing is left to
-   * send and the rename is removed. Returns false if nothing was removed.
+   * Counts a failed attempt to send `sent`. Nothing changes when its target
+   * has another name queued now, because a newer rename replaced it while
+   * the request ran. The row is found by its target, not by id, because
+   * SQLite may give a withdrawn rename's id to another one. False if
+   * nothing changed.
    */
-  remove(id: number, sentName?: string): boolean {
+  markSendFailed(sent: PendingChange, error: string): boolean {
+    const result = this.context
+      .statement(
+        `UPDATE pending_changes SET attempts = attempts + 1, last_error = ?
+         WHERE integration_id IS ? AND target = ? AND target_id = ?
+           AND new_name = ?`,
+      )
+      .run(error, sent.integrationId, sent.target, sent.targetId, sent.newName);
+    return result.changes > 0;
+  }
+
+  /**
+   * Records that the name of `sent` reached the remote system, finding the
+   * queued row by its target like `markSendFailed`. Returns `removed` when
+   * that name was still queued, and `withdrawn` when nothing is queued for
+   * the target. Returns `superseded` when a newer name is queued. That one
+   * stays, with the sent name as its previous name, because the remote
+   * system has it now.
+   */
+  settleSent(sent: PendingChange): SettleOutcome {
     return this.context.transaction(() => {
-      const removed = this.context
-        .statement(
-          `DELETE FROM pending_changes
-           WHERE id = ? AND (? IS NULL OR new_name = ?)`,
+      const queued = this.context
+        .statement<{ id: number; new_name: string }>(
+          `SELECT id, new_name FROM pending_changes
+           WHERE integration_id IS ? AND target = ? AND target_id = ?`,
         )
-        .run(id, sentName ?? null, sentName ?? null);
-      if (removed.changes > 0 || sentName === undefined) {
-        return removed.changes > 0;
+        .get(sent.integrationId, sent.target, sent.targetId);
+      if (queued === undefined) return 'withdrawn';
+      if (queued.new_name === sent.newName) {
+        this.remove(queued.id);
+        return 'removed';
       }
       this.context
         .statement('UPDATE pending_changes SET previous_name = ? WHERE id = ?')
-        .run(sentName, id);
-      return false;
+        .run(sent.newName, queued.id);
+      return 'superseded';
     });
+  }
+
+  /** Removes a rename. Returns false if there was none with `id`. */
+  remove(id: number): boolean {
+    const result = this.context
+      .statement('DELETE FROM pending_changes WHERE id = ?')
+      .run(id);
+    return result.changes > 0;
   }
 }
 
