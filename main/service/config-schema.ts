@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { foldIntegrationName } from '../store/repositories/integrations-repository';
+
 /** Name of an environment variable that contains a password. */
 const envName = z
   .string()
@@ -19,7 +21,11 @@ export const sourceSchema = z
 
 export const integrationSchema = z
   .object({
-    name: nonEmpty.max(100, 'must be at most 100 characters'),
+    name: nonEmpty.max(100, 'must be at most 100 characters').refine(
+      // An empty name already fails `nonEmpty`.
+      name => name === '' || foldIntegrationName(name) !== '',
+      'must not be only invisible characters',
+    ),
     bmsUrl: nonEmpty,
     username: nonEmpty,
     passwordEnv: envName.optional(),

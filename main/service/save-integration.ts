@@ -6,7 +6,10 @@ import type { FieldProblem } from '../../shared/errors';
 import { ConnectorError, toErrorData } from '../errors';
 import { registerSecret } from '../log/logger';
 import type { Store } from '../store/open-store';
-import type { Integration } from '../store/repositories/integrations-repository';
+import {
+  foldIntegrationName,
+  type Integration,
+} from '../store/repositories/integrations-repository';
 import { integrationNotFound } from './queries/integration-views';
 
 /** Maximum integration name length, in characters, as in configuration files. */
@@ -136,6 +139,11 @@ function formatProblem(problem: Problem): string {
 function nameProblems(name: string): FieldProblem[] {
   const trimmed = name.trim();
   if (trimmed === '') return [{ field: 'Name', message: 'must not be empty' }];
+  if (foldIntegrationName(trimmed) === '') {
+    return [
+      { field: 'Name', message: 'must not be only invisible characters' },
+    ];
+  }
   if (trimmed.length > MAX_INTEGRATION_NAME_LENGTH) {
     return [
       {

@@ -103,6 +103,24 @@ describe('organizations in a configuration', () => {
   });
 });
 
+describe('integration names in a configuration', () => {
+  it('rejects a name of invisible characters', async () => {
+    const h = await startHarness();
+    harness = h;
+    let error: unknown;
+    try {
+      applyIntegrations(h, [integrationConfig(h, { name: '\u200b' })]);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const problems = (error as ConfigValidationError).configProblems;
+    expect(problems.map(p => p.message)).toContain(
+      'must not be only invisible characters',
+    );
+  });
+});
+
 describe('catch-all account', () => {
   it('is checked against cached accounts', async () => {
     const h = await startHarness();

@@ -147,6 +147,35 @@ describe('integrations:save', () => {
     expect(await call(service, 'integrations:list', {})).toHaveLength(1);
   });
 
+  it('folds composed and split accents alike', async () => {
+    const service = openService();
+    await call(
+      service,
+      'integrations:save',
+      integrationInput({ name: 'Caf\u00e9 BMS' }),
+    );
+    const error = await callError(
+      service,
+      'integrations:save',
+      integrationInput({ name: 'Cafe\u200b\u0301 BMS' }),
+    );
+    expect(error.code).toBe('conflict');
+  });
+
+  it('rejects a name of invisible characters', async () => {
+    const service = openService();
+    const error = await callError(
+      service,
+      'integrations:save',
+      integrationInput({ name: '\u200b\u2060' }),
+    );
+    expect(error.code).toBe('validation');
+    expect(error.problems).toContainEqual({
+      field: 'Name',
+      message: 'must not be only invisible characters',
+    });
+  });
+
   it('saves an old clash under its own name', async () => {
     const service = openService();
     const first = await call(service, 'integrations:save', integrationInput());

@@ -55,9 +55,12 @@ const SELECT_INTEGRATION = `
  * "Main\u00a0BMS" and "Main\u200b BMS" all fold to "main bms".
  */
 export function foldIntegrationName(name: string): string {
+  // Normalised again after the removal, because an invisible character
+  // between a letter and a combining mark blocks their composition.
   return name
     .normalize('NFKC')
     .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .normalize('NFKC')
     .replace(/\s+/gu, ' ')
     .trim()
     .toLowerCase();
