@@ -105,8 +105,13 @@ async function applyBmsRenames(
   let applied = 0;
   for (const change of changes) {
     if (health.shouldStop) break;
-    const result = await sendRename(store, change, () =>
-      client.renameAccount(Number(change.targetId), change.newName),
+    const result = await sendRename(
+      store,
+      change,
+      () => client.renameAccount(Number(change.targetId), change.newName),
+      // A new integration may take a deleted one's id, and its queue rows
+      // are no business of this run.
+      () => health.checkDeleted(),
     );
     if (result === 'applied') applied += 1;
     if (result === 'unreachable') break;
@@ -151,21 +156,25 @@ async function applyDwidRenames(
 /**
  * Sends one rename and updates its queue row, found by its target (see
  * `PendingChangesRepository.settleSent`), so a rename queued again while
- * the request ran stays queued with its newer name.
+ * the request ran stays queued with its newer name. Leaves the queue alone
+ * when `isIntegrationGone` finds the rename's integration deleted.
  */
 async function sendRename(
   store: Store,
   change: PendingChange,
   send: () => Promise<unknown>,
+  isIntegrationGone: () => boolean = () => false,
 ): Promise<SendResult> {
   try {
     await send();
   } catch (error) {
+    if (isIntegrationGone()) return 'superseded';
     recordSendFailure(store, change, error);
     return isSystemWide(error) ? 'unreachable' : 'rejected';
   }
+  if (isIntegrationGone()) return 'superseded';
   const outcome = store.pendingChanges.settleSent(change);
-  if (outcome === 'withdrawn') requeueWithdrawn(store, change);
+  if (outcome === 'not-queued') requeueWithdrawn(store, change);
   return outcome === 'removed' ? 'applied' : 'superseded';
 }
 
@@ -193,8 +202,8 @@ function recordSendFailure(
  * Queues the cached name again after the technician withdrew `change`
  * while its name was being sent. The remote system now has the sent name,
  * and the cache has the name the technician went back to. Does nothing
- * when the target is no longer cached, for example after its integration
- * was deleted.
+ * when the cache has the sent name, as after another run sent the same
+ * rename, or when the target is no longer cached.
  */
 function requeueWithdrawn(store: Store, change: PendingChange): void {
   const cachedName =

@@ -5,7 +5,7 @@ import {
   type PendingChangeDependencies,
 } from '../../main/engine/apply-pending-changes';
 import { dispatchCall } from '../../main/bridge/dispatch';
-import { startHarness, type Harness } from '../support/harness';
+import { seedMappings, startHarness, type Harness } from '../support/harness';
 import { waitFor } from '../support/wait-for';
 
 let harness: Harness | undefined;
@@ -167,6 +167,60 @@ describe('applyPendingChanges', () => {
     expect(remoteName(2001)).toBe(oldName);
     expect(remoteName(2002)).toBe('Interim name');
     expect(cachedName(2002)).toBe('Interim name');
+  });
+
+  it('leaves a new integration with the old id alone', async () => {
+    const h = await startHarness({ organizations: 8, compromises: 20 });
+    harness = h;
+    await h.service.sync();
+    const oldId = integrationId(h);
+    const renamed = await dispatchCall(h.service, 'company-mapping:rename', {
+      integrationId: oldId,
+      target: 'bms-account',
+      targetId: '2001',
+      newName: 'Technician choice',
+    });
+    expect(renamed.ok).toBe(true);
+    h.bms.faults.add({ kind: 'slow', method: 'PATCH', delayMs: 300 });
+
+    const applying = applyPendingChanges(dependencies(h));
+    await waitFor(
+      () => h.bms.requests.some(r => r.method === 'PATCH'),
+      'the PATCH to reach the emulator',
+    );
+    // Deleted while its rename is on its way, and replaced by a new
+    // integration that SQLite gives the same id, with the old name cached.
+    h.service.store.integrations.delete(oldId);
+    h.service.apply(
+      {
+        integrations: [
+          {
+            name: 'Main BMS again',
+            bmsUrl: h.bms.url,
+            username: 'svc@msp.example',
+            passwordEnv: 'BMS_PASSWORD',
+            company: 'Example MSP',
+            fieldMappings: seedMappings(),
+          },
+        ],
+      },
+      { env: { BMS_PASSWORD: h.bmsPassword } },
+    );
+    const newId = integrationId(h);
+    expect(newId).toBe(oldId);
+    h.service.store.bmsCache.replaceAccounts(newId, [
+      { id: 2001, name: 'Northwind Traders', isActive: true },
+    ]);
+    await applying;
+
+    expect(h.service.store.pendingChanges.list()).toEqual([]);
+    expect(await applyPendingChanges(dependencies(h))).toEqual({
+      applied: 0,
+      remaining: 0,
+    });
+    expect(h.bms.accounts.find(a => a.id === 2001)?.name).toBe(
+      'Technician choice',
+    );
   });
 
   it('does nothing for an empty queue', async () => {

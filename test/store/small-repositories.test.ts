@@ -98,14 +98,16 @@ describe('pendingChanges repository', () => {
       targetId: 'org-1',
       newName: 'Contoso Ltd',
     });
-    expect(store.pendingChanges.markFailed(first, 'HTTP 503')).toBe(true);
+    const sent = store.pendingChanges.getById(first);
+    if (sent === null) throw new Error('Contoso was not stored');
+    expect(store.pendingChanges.markSendFailed(sent, 'HTTP 503')).toBe(true);
     expect(store.pendingChanges.list()).toMatchObject([
       { id: first, attempts: 1, lastError: 'HTTP 503', newName: 'Contoso' },
       { id: second, integrationId: null, attempts: 0, lastError: null },
     ]);
     expect(store.pendingChanges.remove(first)).toBe(true);
     expect(store.pendingChanges.remove(first)).toBe(false);
-    expect(store.pendingChanges.markFailed(first, 'x')).toBe(false);
+    expect(store.pendingChanges.markSendFailed(sent, 'x')).toBe(false);
     expect(store.pendingChanges.list().map(change => change.id)).toEqual([
       second,
     ]);
@@ -115,7 +117,9 @@ describe('pendingChanges repository', () => {
     const store = openMemoryStore();
     const change = ORGANIZATION_RENAME;
     const id = enqueue(store, { ...change, newName: 'First' });
-    store.pendingChanges.markFailed(id, 'offline');
+    const sent = store.pendingChanges.getById(id);
+    if (sent === null) throw new Error('First was not stored');
+    expect(store.pendingChanges.markSendFailed(sent, 'offline')).toBe(true);
     const again = enqueue(store, {
       ...change,
       newName: 'Second',
@@ -203,7 +207,7 @@ describe('pendingChanges repository', () => {
     expect(reused).toBe(id);
 
     expect(store.pendingChanges.markSendFailed(sent, 'HTTP 503')).toBe(false);
-    expect(store.pendingChanges.settleSent(sent)).toBe('withdrawn');
+    expect(store.pendingChanges.settleSent(sent)).toBe('not-queued');
     expect(store.pendingChanges.getById(reused)).toMatchObject({
       targetId: 'org-2',
       newName: 'New',

@@ -45,7 +45,7 @@ export type EnqueueOutcome =
   | { readonly kind: 'unchanged' };
 
 /** Result of `settleSent`. */
-export type SettleOutcome = 'removed' | 'superseded' | 'withdrawn';
+export type SettleOutcome = 'removed' | 'superseded' | 'not-queued';
 
 /** Renames waiting until their remote system can be reached. */
 export class PendingChangesRepository {
@@ -143,17 +143,6 @@ export class PendingChangesRepository {
     return new Map(rows.map(row => [row.integration_id, row.count]));
   }
 
-  /** Counts a failed attempt of a rename and keeps its error. */
-  markFailed(id: number, error: string): boolean {
-    const result = this.context
-      .statement(
-        `UPDATE pending_changes SET attempts = attempts + 1, last_error = ?
-         WHERE id = ?`,
-      )
-      .run(error, id);
-    return result.changes > 0;
-  }
-
   /**
    * Counts a failed attempt to send `sent`. Nothing changes when its target
    * has another name queued now, because a newer rename replaced it while
@@ -175,8 +164,9 @@ export class PendingChangesRepository {
   /**
    * Records that the name of `sent` reached the remote system, finding the
    * queued row by its target like `markSendFailed`. Returns `removed` when
-   * that name was still queued, and `withdrawn` when nothing is queued for
-   * the target. Returns `superseded` when a newer name is queued. That one
+   * that name was still queued, and `not-queued` when nothing is queued for
+   * the target, because the technician withdrew the rename or another run
+   * settled it. Returns `superseded` when a newer name is queued. That one
    * stays, with the sent name as its previous name, because the remote
    * system has it now.
    */
@@ -188,7 +178,7 @@ export class PendingChangesRepository {
            WHERE integration_id IS ? AND target = ? AND target_id = ?`,
         )
         .get(sent.integrationId, sent.target, sent.targetId);
-      if (queued === undefined) return 'withdrawn';
+      if (queued === undefined) return 'not-queued';
       if (queued.new_name === sent.newName) {
         this.remove(queued.id);
         return 'removed';
