@@ -109,8 +109,8 @@ async function applyBmsRenames(
       store,
       change,
       () => client.renameAccount(Number(change.targetId), change.newName),
-      // A new integration may take a deleted one's id, and its queue rows
-      // are no business of this run.
+      // A new integration may take a deleted one's id. This run must not
+      // touch the new integration's queue rows.
       () => health.checkDeleted(),
     );
     if (result === 'applied') applied += 1;
