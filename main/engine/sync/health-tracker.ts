@@ -191,6 +191,12 @@ export class HealthTracker {
     this.flush();
     this.failuresThisRun += 1;
     this.isStoredClean = false;
+    // Logged before the write, so a failed write still leaves the reason
+    // in the log.
+    getLogger('sync').warn(
+      { integrationId: this.integration.id, operation, code, compromiseUuid },
+      message,
+    );
     const result = this.write(() =>
       this.store.health.recordFailure(
         this.integration.id,
@@ -198,12 +204,7 @@ export class HealthTracker {
         UNHEALTHY_THRESHOLD,
       ),
     );
-    if (result === undefined) return;
-    getLogger('sync').warn(
-      { integrationId: this.integration.id, operation, code, compromiseUuid },
-      message,
-    );
-    if (result.becameUnhealthy) this.emit(false, message);
+    if (result?.becameUnhealthy === true) this.emit(false, message);
   }
 
   /**
@@ -217,7 +218,11 @@ export class HealthTracker {
     message: string,
     compromiseUuid?: string,
   ): void {
-    const written = this.write(() => {
+    getLogger('sync').warn(
+      { integrationId: this.integration.id, operation, code, compromiseUuid },
+      message,
+    );
+    this.write(() => {
       this.store.errors.recordIntegrationError(this.integration.id, {
         operation,
         code,
@@ -226,11 +231,6 @@ export class HealthTracker {
       });
       return true;
     });
-    if (written === undefined) return;
-    getLogger('sync').warn(
-      { integrationId: this.integration.id, operation, code, compromiseUuid },
-      message,
-    );
   }
 
   /** Stores that a sync run for the integration finished now. */
@@ -248,8 +248,9 @@ export class HealthTracker {
    */
   private write<T>(write: () => T): T | undefined {
     // A read first, because a new integration with the same id would
-    // accept the write. Successes are written at most once a second, so
-    // the read costs little.
+    // accept the write. While the stored health is clean, `recordSuccess`
+    // writes at most once per SUCCESS_WRITE_INTERVAL_MS, so the read is
+    // rare on the delivery path.
     if (this.checkDeleted()) return undefined;
     try {
       return write();
