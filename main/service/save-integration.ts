@@ -24,11 +24,11 @@ type CheckedIntegration = {
 };
 
 /**
- * Checks every field of `input` and reports all problems in one
- * `validation` error, whose message names each field. Only then does it
- * create (no `id`) or update the integration and replace its field
- * mappings, in one transaction. A new name used by another integration,
- * compared with `foldIntegrationName`, is a `conflict`. Makes no network calls, so it
+ * Checks every field of `input` and reports all problems in one `validation`
+ * error, whose message names each field. Only then does it create (no `id`)
+ * or update the integration and replace its field mappings, in one
+ * transaction. A new name used by another integration, compared with
+ * `foldIntegrationName`, is a `conflict`. Makes no network calls, so it
  * works offline. Returns the id.
  */
 export function saveIntegration(store: Store, input: IntegrationInput): number {
@@ -193,9 +193,7 @@ function checkMappings(
   // An empty cached lookup list skips that membership check.
   const lookups =
     existing === null ? undefined : store.bmsCache.listLookups(existing.id);
-  for (const problem of validateFieldMappings(mappings, { lookups })) {
-    problems.push({ field: problem.field, message: problem.message });
-  }
+  problems.push(...validateFieldMappings(mappings, { lookups }));
   const catchall =
     existing === null
       ? undefined
